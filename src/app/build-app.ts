@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import type { AppContext, AppModule } from '../platform/app-context.js';
+import type { Config } from '../platform/config.js';
+import type { DatabaseHandle } from '../platform/db/database.js';
+import { buildHttpApp } from '../platform/http/app.js';
+import type { JobHandler } from '../platform/jobs/worker.js';
+import { OutboxWorker } from '../platform/jobs/worker.js';
+import { createMailer, type Mailer } from '../platform/notifications/mailer.js';
+import { MODULES } from './modules.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+/** Wires configuration, database, modules, HTTP and the job worker together. */
+export async function buildApp(
+  config: Config,
+  handle: DatabaseHandle,
+  opts: { mailer?: Mailer; modules?: AppModule[]; logger?: boolean } = {},
+) {
+  const ctx: AppContext = {
+    config,
+    db: handle.db,
+    backend: handle.backend,
+    mailer:
+      opts.mailer ??
+      createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.dataDir }),
+  };
+  const modules = opts.modules ?? MODULES;
+  const { app, routes } = await buildHttpApp(ctx, modules, { webDist: WEB_DIST, logger: opts.logger });
+  const handlers = new Map<string, JobHandler>();
+  for (const m of modules) for (const [topic, h] of m.jobs?.(ctx) ?? []) handlers.set(topic, h);
+  const log = pino({ level: config.LOG_LEVEL });
+  const worker = new OutboxWorker(handle.db, handlers, log, config.JOBS_POLL_MS);
+  return { app, routes, worker, ctx };
+}

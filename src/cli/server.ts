@@ -1,0 +1,48 @@
+import { buildApp } from '../app/build-app.js';
+import { loadConfig } from '../platform/config.js';
+import { openDatabase } from '../platform/db/database.js';
+import { migrate } from '../platform/db/migrate.js';
+
+const started = Date.now();
+const config = loadConfig();
+const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+const where = config.DATABASE_URL ? 'PostgreSQL server' : `PGlite in ${config.dataDir}/pglite`;
+console.log(`open-region: database ${where}`);
+const ran = await migrate(handle);
+if (ran.length) console.log(`open-region: applied migrations ${ran.join(', ')}`);
+
+if (config.SEED_ON_START) {
+  const { seedDemoRegion } = await import('../demo/load-region.js');
+  await seedDemoRegion(handle, {
+    scale: config.SEED_SCALE,
+    log: (line: string) => console.log(`open-region: ${line}`),
+  });
+}
+
+const { app, worker } = await buildApp(config, handle);
+await app.listen({ port: config.PORT, host: config.HOST });
+if (config.JOBS_ENABLED) worker.start();
+
+const region = await handle.db.selectFrom('region').select('config').executeTakeFirst();
+const logins =
+  (region?.config.demoLogins as { login: string; password: string; description: string }[] | undefined) ?? [];
+console.log(`\nopen-region is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${config.publicUrl}`);
+if (config.DEMO_MODE && logins.length) {
+  console.log('Demo sign-in (staff, password in brackets); citizens use «Войти через Госуслуги»:');
+  for (const l of logins.slice(0, 12))
+    console.log(`  ${l.login.padEnd(24)} (${l.password})  ${l.description}`);
+  if (logins.length > 12) console.log(`  … and ${logins.length - 12} more on the sign-in page`);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`open-region: ${signal}, stopping`);
+  await worker.stop();
+  await app.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Backend, Db } from './db/database.js';
+import type { JobHandler } from './jobs/worker.js';
+import type { Mailer } from './notifications/mailer.js';
+
+/** What every module receives: configuration and the platform's services, never another module. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  backend: Backend;
+  mailer: Mailer;
+}
+
+export interface AppModule {
+  name: string;
+  /** Registers the module's routes; called inside an encapsulated Fastify plugin. */
+  routes?(app: FastifyInstance, ctx: AppContext): Promise<void> | void;
+  /** Background job handlers by outbox topic. */
+  jobs?(ctx: AppContext): Map<string, JobHandler>;
+  /** Periodic work (e.g. nightly recalculation); the scheduler enqueues it. */
+  schedules?: { topic: string; everyMinutes: number }[];
+}

@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import Provider, { type Configuration } from 'oidc-provider';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import { DEMO_ESIA_ACCOUNTS, type DemoEsiaAccount } from './demo-esia-accounts.js';
+import { renderDemoSignInPage } from './oidc-demo-page.js';
+
+export const DEMO_OIDC_PATH = '/oidc';
+
+export function demoIssuer(config: Config): string {
+  return `${config.publicUrl}${DEMO_OIDC_PATH}`;
+}
+
+export function oidcRedirectUri(config: Config): string {
+  return `${config.publicUrl}/api/auth/oidc/callback`;
+}
+
+function claimsOf(a: DemoEsiaAccount) {
+  return {
+    sub: a.sub,
+    family_name: a.lastName,
+    given_name: a.firstName,
+    middle_name: a.middleName,
+    name: `${a.lastName} ${a.firstName} ${a.middleName}`,
+    birthdate: a.birthdate,
+    email: a.email,
+    email_verified: true,
+    phone_number: a.phone,
+  };
+}
+
+/**
+ * An embedded OpenID Provider standing in for ЕСИА/Госуслуги in demo mode: the same standard
+ * code flow with PKCE that the product's client uses against a real provider.
+ */
+export function mountDemoOidcProvider(app: FastifyInstance, config: Config): void {
+  const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...privateKey.export({ format: 'jwk' }), use: 'sig', alg: 'RS256', kid: 'demo' };
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: config.OIDC_CLIENT_ID,
+        client_secret: config.OIDC_CLIENT_SECRET,
+        redirect_uris: [oidcRedirectUri(config)],
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+      },
+    ],
+    jwks: { keys: [jwk as never] },
+    cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
+    claims: {
+      openid: ['sub'],
+      profile: ['family_name', 'given_name', 'middle_name', 'name', 'birthdate'],
+      email: ['email', 'email_verified'],
+      phone: ['phone_number'],
+    },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx, interaction) => `${DEMO_OIDC_PATH}/interaction/${interaction.uid}` },
+    findAccount: async (_ctx, sub) => {
+      const account = DEMO_ESIA_ACCOUNTS.find((a) => a.sub === sub);
+      if (!account) return undefined;
+      return { accountId: sub, claims: async () => claimsOf(account) };
+    },
+    // The product is the provider's only, first-party client: consent is implied by signing in.
+    loadExistingGrant: async (ctx) => {
+      const oidc = ctx.oidc;
+      const clientId = oidc.client!.clientId;
+      const existing = oidc.session!.grantIdFor(clientId);
+      if (existing) return oidc.provider.Grant.find(existing);
+      const grant = new oidc.provider.Grant({ clientId, accountId: oidc.session!.accountId! });
+      grant.addOIDCScope('openid profile email phone');
+      await grant.save();
+      return grant;
+    },
+    renderError: async (ctx, out) => {
+      ctx.type = 'text/plain; charset=utf-8';
+      ctx.body = `Sign-in error: ${out.error}${out.error_description ? ` — ${out.error_description}` : ''}`;
+    },
+  };
+  const provider = new Provider(demoIssuer(config), configuration);
+  provider.proxy = true;
+  const callback = provider.callback();
+
+  app.get(`${DEMO_OIDC_PATH}/interaction/:uid`, async (request, reply) => {
+    const details = await provider.interactionDetails(request.raw, reply.raw);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(renderDemoSignInPage(details.uid, DEMO_ESIA_ACCOUNTS));
+  });
+
+  const loginForm = z.object({ sub: z.string().min(1) });
+  app.post(`${DEMO_OIDC_PATH}/interaction/:uid/login`, async (request, reply) => {
+    const parsed = loginForm.safeParse(request.body);
+    const account = parsed.success ? DEMO_ESIA_ACCOUNTS.find((a) => a.sub === parsed.data.sub) : undefined;
+    const result = account
+      ? { login: { accountId: account.sub } }
+      : { error: 'access_denied', error_description: 'Unknown demo citizen' };
+    const returnTo = await provider.interactionResult(request.raw, reply.raw, result, {
+      mergeWithLastSubmission: false,
+    });
+    return reply.redirect(returnTo, 303);
+  });
+
+  // Everything else under /oidc is the provider's own (discovery, authorize, token, userinfo, jwks).
+  // Mounted like Express would: `originalUrl` tells the provider its mount path for the URLs it builds.
+  app.all(`${DEMO_OIDC_PATH}/*`, async (request, reply) => {
+    reply.hijack();
+    const raw = request.raw as typeof request.raw & { originalUrl?: string; body?: unknown };
+    raw.originalUrl = raw.url;
+    // Fastify has already read the form body; the provider accepts it pre-parsed.
+    if (request.body !== undefined) raw.body = request.body;
+    raw.url = raw.url!.slice(DEMO_OIDC_PATH.length) || '/';
+    callback(raw, reply.raw);
+  });
+}

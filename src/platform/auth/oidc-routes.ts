@@ -1,0 +1,135 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../app-context.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { inTransaction } from '../db/transaction.js';
+import { HttpProblem } from '../http/problem.js';
+import { CitizenOidcClient } from './oidc-client.js';
+import { setSessionCookie } from './session-cookie.js';
+import { createSession } from './session-store.js';
+
+const LOGIN_STATE_TTL_MS = 10 * 60_000;
+
+/** Only same-site paths: an open redirect after sign-in would hand the session page to a stranger. */
+export function safeReturnPath(value: string | undefined): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
+  return value;
+}
+
+export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const oidc = new CitizenOidcClient(ctx.config);
+  const { db, config } = ctx;
+
+  r.get(
+    '/api/auth/oidc/start',
+    {
+      config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Citizen sign-in through ЕСИА/Госуслуги (OpenID Connect): redirects to the provider',
+        querystring: z.object({ returnTo: z.string().max(500).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const started = await oidc.start();
+      await db
+        .insertInto('oidc_login')
+        .values({
+          state: started.state,
+          nonce: started.nonce,
+          code_verifier: started.codeVerifier,
+          return_to: safeReturnPath(request.query.returnTo),
+        })
+        .execute();
+      // Old, abandoned attempts are of no use to anyone.
+      await db
+        .deleteFrom('oidc_login')
+        .where('created_at', '<', new Date(Date.now() - LOGIN_STATE_TTL_MS))
+        .execute();
+      return reply.redirect(started.url, 302);
+    },
+  );
+
+  r.get(
+    '/api/auth/oidc/callback',
+    {
+      config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Return from the OpenID provider: creates the citizen session',
+        querystring: z.object({
+          state: z.string().min(1).max(200),
+          code: z.string().max(2000).optional(),
+          error: z.string().max(200).optional(),
+          iss: z.string().optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const login = await db
+        .deleteFrom('oidc_login')
+        .where('state', '=', request.query.state)
+        .returningAll()
+        .executeTakeFirst();
+      if (!login || login.created_at.getTime() < Date.now() - LOGIN_STATE_TTL_MS) {
+        throw new HttpProblem(400, 'oidc-state', 'The sign-in attempt expired or is unknown; start again.');
+      }
+      if (request.query.error)
+        return reply.redirect(`/login?error=${encodeURIComponent(request.query.error)}`, 302);
+      const callbackUrl = new URL(request.url, config.publicUrl);
+      let identity;
+      try {
+        identity = await oidc.finish(callbackUrl, {
+          state: login.state,
+          nonce: login.nonce,
+          codeVerifier: login.code_verifier,
+        });
+      } catch (err) {
+        request.log.warn({ err }, 'OIDC code exchange failed');
+        throw new HttpProblem(
+          400,
+          'oidc-exchange',
+          'Sign-in with the identity provider failed; start again.',
+        );
+      }
+      const session = await inTransaction(db, async (tx) => {
+        const user = await tx
+          .insertInto('app_user')
+          .values({
+            kind: 'citizen',
+            oidc_subject: identity.sub,
+            full_name: identity.fullName,
+            email: identity.email,
+            phone: identity.phone,
+          })
+          .onConflict((oc) =>
+            oc.column('oidc_subject').doUpdateSet({
+              full_name: identity.fullName,
+              email: identity.email,
+              phone: identity.phone,
+            }),
+          )
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const hasRole = await tx
+          .selectFrom('role_assignment')
+          .select('id')
+          .where('user_id', '=', user.id)
+          .where('role', '=', 'citizen')
+          .executeTakeFirst();
+        if (!hasRole)
+          await tx.insertInto('role_assignment').values({ user_id: user.id, role: 'citizen' }).execute();
+        await recordAudit(
+          tx,
+          { userId: user.id, role: 'citizen', requestId: request.id },
+          { action: 'auth.login_oidc', subjectType: 'user', subjectId: user.id },
+        );
+        return createSession(tx, user.id, config.SESSION_TTL_HOURS, request.headers['user-agent']);
+      });
+      setSessionCookie(reply, config, session.token, session.expiresAt);
+      return reply.redirect(login.return_to, 302);
+    },
+  );
+}

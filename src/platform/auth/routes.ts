@@ -1,0 +1,220 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loginRequestSchema, sessionResponseSchema, type SessionResponse } from '../../contracts/auth.js';
+import type { AppContext } from '../app-context.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { inTransaction } from '../db/transaction.js';
+import { HttpProblem, unauthorized } from '../http/problem.js';
+import { verifyPassword } from './password.js';
+import type { Principal } from './roles.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { createSession, loadPrincipal, revokeAllSessions, revokeSession } from './session-store.js';
+import { checkTotp, newTotpSecret, totpUri } from './totp.js';
+
+function sessionBody(principal: Principal | null, demoMode: boolean): SessionResponse {
+  if (!principal) return { user: null, csrfToken: null, demoMode };
+  return {
+    user: {
+      id: principal.userId,
+      kind: principal.kind,
+      fullName: principal.fullName,
+      email: principal.email,
+      locale: principal.locale,
+      totpEnabled: principal.totpEnabled,
+      grants: principal.grants,
+    },
+    csrfToken: principal.csrfToken,
+    demoMode,
+  };
+}
+
+const actorOf = (request: FastifyRequest, principal: Principal | null) => ({
+  userId: principal?.userId ?? null,
+  role: principal?.grants[0]?.role ?? null,
+  requestId: request.id,
+});
+
+// Same message whatever was wrong, so a login form does not reveal which logins exist.
+const WRONG_CREDENTIALS = 'Wrong login or password.';
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = ctx;
+
+  r.get(
+    '/api/auth/session',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in, and the CSRF token',
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return sessionBody(request.principal, config.DEMO_MODE);
+    },
+  );
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Staff sign-in with password and, when enabled, a TOTP code',
+        body: loginRequestSchema,
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { login, password, totp } = request.body;
+      const user = await db
+        .selectFrom('app_user')
+        .select(['id', 'password_hash', 'totp_enabled', 'totp_secret', 'disabled_at'])
+        .where('login', '=', login.toLowerCase())
+        .where('kind', '=', 'staff')
+        .executeTakeFirst();
+      const ok =
+        user?.password_hash && !user.disabled_at && (await verifyPassword(user.password_hash, password));
+      if (!user || !ok) throw unauthorized(WRONG_CREDENTIALS);
+      if (user.totp_enabled) {
+        if (!totp)
+          throw new HttpProblem(401, 'totp-required', 'Enter the 6-digit code from your authenticator app.');
+        if (!(await checkTotp(user.totp_secret!, totp)))
+          throw new HttpProblem(401, 'totp-invalid', 'The code is wrong or expired.');
+      }
+      const session = await inTransaction(db, async (tx) => {
+        const s = await createSession(tx, user.id, config.SESSION_TTL_HOURS, request.headers['user-agent']);
+        await recordAudit(
+          tx,
+          { userId: user.id, role: null, requestId: request.id },
+          {
+            action: 'auth.login',
+            subjectType: 'user',
+            subjectId: user.id,
+          },
+        );
+        return s;
+      });
+      setSessionCookie(reply, config, session.token, session.expiresAt);
+      return sessionBody(await loadPrincipal(db, session.token), config.DEMO_MODE);
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out of this browser',
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      if (request.sessionToken) await revokeSession(db, request.sessionToken);
+      clearSessionCookie(reply);
+      return sessionBody(null, config.DEMO_MODE);
+    },
+  );
+
+  r.post(
+    '/api/auth/logout-all',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere: ends every session of the user',
+        response: { 200: z.object({ ended: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const ended = await inTransaction(db, async (tx) => {
+        const n = await revokeAllSessions(tx, principal.userId);
+        await recordAudit(tx, actorOf(request, principal), {
+          action: 'auth.logout_all',
+          subjectType: 'user',
+          subjectId: principal.userId,
+          summary: { sessions: n },
+        });
+        return n;
+      });
+      clearSessionCookie(reply);
+      return { ended };
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/setup',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start enabling two-factor sign-in: returns a new secret to add to an authenticator app',
+        response: { 200: z.object({ secret: z.string(), uri: z.string() }) },
+      },
+    },
+    async (request) => {
+      const principal = request.principal!;
+      if (principal.kind !== 'staff')
+        throw new HttpProblem(403, 'staff-only', 'Two-factor sign-in is for staff accounts.');
+      if (principal.totpEnabled)
+        throw new HttpProblem(409, 'totp-enabled', 'Two-factor sign-in is already on.');
+      const secret = newTotpSecret();
+      await db
+        .updateTable('app_user')
+        .set({ totp_secret: secret })
+        .where('id', '=', principal.userId)
+        .execute();
+      return { secret, uri: totpUri(secret, principal.fullName, config.REGION_NAME_RU) };
+    },
+  );
+
+  r.post(
+    '/api/auth/totp/enable',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm the first code and turn two-factor sign-in on',
+        body: z.object({ code: z.string().regex(/^\d{6}$/, 'six digits') }),
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request) => {
+      const principal = request.principal!;
+      const user = await db
+        .selectFrom('app_user')
+        .select(['totp_secret', 'totp_enabled'])
+        .where('id', '=', principal.userId)
+        .executeTakeFirstOrThrow();
+      if (user.totp_enabled) throw new HttpProblem(409, 'totp-enabled', 'Two-factor sign-in is already on.');
+      if (!user.totp_secret)
+        throw new HttpProblem(409, 'totp-not-set-up', 'Start with POST /api/auth/totp/setup.');
+      if (!(await checkTotp(user.totp_secret, request.body.code))) {
+        throw new HttpProblem(422, 'totp-invalid', 'The code is wrong or expired.', {
+          errors: [
+            { field: 'body.code', message: 'wrong or expired code', expected: 'the current 6-digit code' },
+          ],
+        });
+      }
+      await inTransaction(db, async (tx) => {
+        await tx
+          .updateTable('app_user')
+          .set({ totp_enabled: true })
+          .where('id', '=', principal.userId)
+          .execute();
+        await recordAudit(tx, actorOf(request, principal), {
+          action: 'auth.totp_enabled',
+          subjectType: 'user',
+          subjectId: principal.userId,
+        });
+      });
+      return sessionBody({ ...principal, totpEnabled: true }, config.DEMO_MODE);
+    },
+  );
+}

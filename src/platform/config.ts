@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every setting comes from the environment, parsed once here; the README's configuration table mirrors it.
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  DATA_DIR: z.string().default('data'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REGION_NAME_RU: z.string().default('Демо-область'),
+  REGION_NAME_EN: z.string().default('Demo Region'),
+  DEMO_MODE: boolFromEnv.default(true),
+  SEED_ON_START: boolFromEnv.default(true),
+  SEED_SCALE: z.enum(['tiny', 'demo', 'city', 'region', 'national']).default('demo'),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  COOKIE_SECURE: boolFromEnv.optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().default('open-region'),
+  OIDC_CLIENT_SECRET: z.string().default('open-region-demo-secret'),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('open-region <no-reply@open-region.local>'),
+  TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_LOOKUP_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  JOBS_ENABLED: boolFromEnv.default(true),
+  JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string; publicUrl: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`,
+  };
+}

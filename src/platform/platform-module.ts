@@ -1,0 +1,18 @@
+import type { AppModule } from './app-context.js';
+import { mountDemoOidcProvider } from './auth/oidc-demo-provider.js';
+import { oidcRoutes } from './auth/oidc-routes.js';
+import { authRoutes } from './auth/routes.js';
+import { notificationHandlers } from './notifications/notify.js';
+import { platformRoutes } from './platform-routes.js';
+
+/** The platform's own HTTP surface and jobs: sign-in, health, region, notifications, audit. */
+export const platformModule: AppModule = {
+  name: 'platform',
+  routes(app, ctx) {
+    authRoutes(app, ctx);
+    oidcRoutes(app, ctx);
+    platformRoutes(app, ctx);
+    if (ctx.config.DEMO_MODE && !ctx.config.OIDC_ISSUER) mountDemoOidcProvider(app, ctx.config);
+  },
+  jobs: (ctx) => notificationHandlers(ctx.db, ctx.mailer),
+};
