@@ -46,6 +46,12 @@ export function grantCovers(grant: RoleGrant, scope: Scope, principal: Principal
   }
 }
 
+/** Whether any of the principal's roles may take the action somewhere (scope not yet known). */
+export function hasRoleFor(principal: Principal | null, action: string): boolean {
+  const rule = actionRule(action);
+  return !!principal && principal.grants.some((g) => rule.roles.includes(g.role));
+}
+
 /** The one authorization decision of the platform. */
 export function can(principal: Principal | null, action: string, scope: Scope = {}): boolean {
   const rule = actionRule(action);

@@ -13,20 +13,21 @@ export async function createSession(
   userId: string,
   ttlHours: number,
   userAgent: string | undefined,
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ token: string; expiresAt: Date; csrfToken: string }> {
   const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await db
     .insertInto('user_session')
     .values({
       token_hash: sha256(token),
       user_id: userId,
-      csrf_token: crypto.randomBytes(24).toString('base64url'),
+      csrf_token: csrfToken,
       expires_at: expiresAt,
       user_agent: userAgent?.slice(0, 300) ?? null,
     })
     .execute();
-  return { token, expiresAt };
+  return { token, expiresAt, csrfToken };
 }
 
 export async function loadPrincipal(db: Db, token: string): Promise<Principal | null> {

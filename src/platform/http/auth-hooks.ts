@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { can } from '../auth/permissions.js';
+import { can, hasRoleFor } from '../auth/permissions.js';
 import { SESSION_COOKIE, loadPrincipal } from '../auth/session-store.js';
 import type { Db } from '../db/database.js';
 import { forbidden, HttpProblem, unauthorized } from './problem.js';
@@ -53,6 +53,8 @@ export function installAuthHooks(app: FastifyInstance, db: Db, routes: Registere
     if (permission === 'public') return;
     if (!request.principal) throw unauthorized();
     if (permission === 'authenticated') return;
+    // Roles first, so a caller with no role for the action learns nothing about the resource.
+    if (!hasRoleFor(request.principal, permission.action)) throw forbidden();
     const scope = permission.scope ? await permission.scope(request) : {};
     if (!can(request.principal, permission.action, scope)) throw forbidden();
   });

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../app/testing/test-app.js';
+import { hashPassword } from './password.js';
+import { currentTotp } from './totp.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+  await t.db
+    .updateTable('app_user')
+    .set({ password_hash: await hashPassword('correct horse') })
+    .where('login', '=', 'officera')
+    .execute();
+});
+afterAll(() => t.close());
+
+const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
+  res.cookies.find((c) => c.name === 'or_session')?.value;
+
+describe('staff sign-in', () => {
+  it('signs in with the right password and sets an httpOnly SameSite cookie', async () => {
+    const res = await t.anonymous.post('/api/auth/login', { login: 'OfficerA', password: 'correct horse' });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.user.grants).toEqual([
+      { role: 'municipal_officer', municipalityId: t.fixture.municipalityA, kindergartenId: null },
+    ]);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('refuses a wrong password with the same message as an unknown login', async () => {
+    const wrong = await t.anonymous.post('/api/auth/login', { login: 'officera', password: 'nope' });
+    const unknown = await t.anonymous.post('/api/auth/login', { login: 'nobody', password: 'nope' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+  });
+
+  it('requires the CSRF token for writes made with the session cookie', async () => {
+    const login = await t.anonymous.post('/api/auth/login', { login: 'officera', password: 'correct horse' });
+    const cookie = cookieOf(login)!;
+    const res = await t.anonymous.request({
+      method: 'POST',
+      url: '/api/auth/logout-all',
+      headers: { cookie: `or_session=${cookie}` },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('turns on TOTP and then asks for the code at sign-in', async () => {
+    const officer = await t.asFixture('officerA');
+    const setup = await officer.post('/api/auth/totp/setup');
+    expect(setup.statusCode).toBe(200);
+    const { secret } = setup.json();
+    const bad = await officer.post('/api/auth/totp/enable', { code: '000000' });
+    expect(bad.statusCode).toBe(422);
+    const ok = await officer.post('/api/auth/totp/enable', { code: await currentTotp(secret) });
+    expect(ok.statusCode).toBe(200);
+
+    const withoutCode = await t.anonymous.post('/api/auth/login', {
+      login: 'officera',
+      password: 'correct horse',
+    });
+    expect(withoutCode.statusCode).toBe(401);
+    expect(withoutCode.json().type).toMatch(/totp-required$/);
+    const withCode = await t.anonymous.post('/api/auth/login', {
+      login: 'officera',
+      password: 'correct horse',
+      totp: await currentTotp(secret),
+    });
+    expect(withCode.statusCode).toBe(200);
+  });
+
+  it('signs out everywhere', async () => {
+    const a = await t.asFixture('headA1');
+    const b = await t.asFixture('headA1');
+    const res = await a.post('/api/auth/logout-all');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().ended).toBeGreaterThanOrEqual(2);
+    const session = await b.get('/api/auth/session');
+    expect(session.json().user).toBeNull();
+  });
+
+  it('expired sessions do not authenticate', async () => {
+    const c = await t.asFixture('auditor');
+    await t.db
+      .updateTable('user_session')
+      .set({ expires_at: new Date(Date.now() - 1000), created_at: new Date(Date.now() - 5000) })
+      .execute();
+    expect((await c.get('/api/auth/session')).json().user).toBeNull();
+  });
+});
