@@ -29,6 +29,7 @@ const configSchema = z.object({
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_LOOKUP_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
   JOBS_ENABLED: boolFromEnv.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
 });
@@ -36,7 +37,9 @@ const configSchema = z.object({
 export type Config = z.infer<typeof configSchema> & { dataDir: string; publicUrl: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' and tools' conventions.
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = configSchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new Error(`Invalid configuration: ${issue.path.join('.')}: ${issue.message}`);

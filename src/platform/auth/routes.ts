@@ -61,7 +61,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/auth/login',
     {
-      config: { permission: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        permission: 'public',
+        rateLimit: { max: config.RATE_LIMIT_LOGIN_PER_MINUTE, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Staff sign-in with password and, when enabled, a TOTP code',

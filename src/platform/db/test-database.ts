@@ -17,7 +17,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   return TEST_BACKEND === 'postgres' ? createServerDatabase() : createPgliteDatabase();
 }
 
-async function createServerDatabase(): Promise<DatabaseHandle> {
+async function createServerDatabase(): Promise<DatabaseHandle & { url: string }> {
   const name = `or_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
@@ -29,6 +29,7 @@ async function createServerDatabase(): Promise<DatabaseHandle> {
   await migrate(handle);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: SERVER_URL });
