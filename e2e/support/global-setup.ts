@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '../..');
  * PGlite data directory; each e2e file starts its own server on a copy of it.
  */
 export default function setup(project: TestProject) {
-  if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) {
+  if (!process.env.WEB_DIST && !fs.existsSync(path.join(root, 'web/dist/index.html'))) {
     const build = spawnSync(
       'npx',
       ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],

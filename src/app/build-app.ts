@@ -10,7 +10,9 @@ import { OutboxWorker } from '../platform/jobs/worker.js';
 import { createMailer, type Mailer } from '../platform/notifications/mailer.js';
 import { MODULES } from './modules.js';
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+// WEB_DIST lets a developer serve another build of the web app (e.g. parallel e2e runs).
+export const WEB_DIST =
+  process.env.WEB_DIST || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Wires configuration, database, modules, HTTP and the job worker together. */
 export async function buildApp(

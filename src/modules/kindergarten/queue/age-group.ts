@@ -1,0 +1,29 @@
+/**
+ * Age group (возрастная группа) of a child: full years on a reference day, by default 1 September of
+ * the enrollment year (DOMAIN.md; some regions count on the desired date: municipality configuration).
+ * Dates are 'YYYY-MM-DD' strings; pure string arithmetic, no time zones.
+ */
+export type AgeRule = 'september_first' | 'desired_date';
+
+export function fullYears(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** 1 September of the school year a desired date falls in (a desired date after 1 September counts for that year). */
+export function enrollmentSeptemberFirst(desiredDate: string): string {
+  const [y, m] = desiredDate.split('-').map(Number) as [number, number];
+  return `${m >= 9 ? y : y - 1}-09-01`;
+}
+
+/** The age group for an enrollment school year starting `septemberFirst` ('YYYY-09-01'). */
+export function ageGroupFor(
+  birthDate: string,
+  septemberFirst: string,
+  rule: AgeRule = 'september_first',
+  desiredDate?: string,
+): number {
+  const on = rule === 'desired_date' && desiredDate ? desiredDate : septemberFirst;
+  return Math.max(0, fullYears(birthDate, on));
+}
