@@ -14,6 +14,7 @@ import {
   formatMoment,
   fullYears,
   localMoment,
+  MINUTES_PER_DAY,
   schoolYearStart,
   weekday,
   yearOf,
@@ -793,6 +794,9 @@ class PeopleSimulation {
       const directedAt = officeMoment(rng, directedDay);
       // The main wave's directions are dated before the wave day: a benefit check still open then waits.
       if (kid.checkUntil >= directedAt - 30) continue;
+      // …and so does a child whose history (an earlier offer refused) runs past that date.
+      const lastEvent = kid.events.reduce((m, e) => (e.occurred_at > m ? e.occurred_at : m), '');
+      if (lastEvent >= formatMoment(directedAt - 30)) continue;
       if (offered !== null) {
         kid.choices.push(offered);
         this.event(
@@ -944,6 +948,13 @@ class PeopleSimulation {
   private announcePendingClaims(kid: Kid, day: Day): void {
     for (const claim of kid.benefits) {
       if (!claim.pending || localDayOf(claim.claimedAt) > day) continue;
+      // One benefit check at a time: a claim made while another is open is filed after it closes.
+      if (kid.checkUntil >= claim.claimedAt) {
+        const shift = kid.checkUntil + MINUTES_PER_DAY - claim.claimedAt;
+        claim.claimedAt += shift;
+        if (claim.decidedAt !== null) claim.decidedAt += shift;
+        if (claim.claimedAt >= this.now) continue;
+      }
       claim.pending = false;
       this.event(
         kid,
@@ -978,8 +989,10 @@ class PeopleSimulation {
     const kgId = older.enrollment.group.kindergartenId;
     const claimDay = Math.max(kid.registeredDay + 1, older.attendingSince) + this.rng.int(0, 30);
     if (claimDay > day || claimDay >= this.reference) return;
-    kid.siblingClaim = 'done';
     const claimedAt = officeMoment(this.rng, claimDay);
+    // One benefit check at a time: try again at a later wave.
+    if (kid.checkUntil >= claimedAt - 1) return;
+    kid.siblingClaim = 'done';
     const claim: BenefitSim = {
       kind: 'sibling',
       cls: 'sibling',
@@ -1044,10 +1057,8 @@ class PeopleSimulation {
       // Claims never announced (the child left the queue first) were never made.
       kid.benefits = kid.benefits.filter((b) => !b.pending);
     }
-    const older = this.kids.find((k) => k.first);
-    if (older && older.state !== 'enrolled') {
-      throw new Error('The demo family esia-1000003 did not get a place: the demo region is too small');
-    }
+    // The demo family esia-1000003 normally has a child attending; on a few reference days (a full
+    // region right after 1 September) it does not, and its story is then simply a family in the queue.
   }
 
   /** A few attending children whose parents asked for a transfer (перевод) to another kindergarten. */
