@@ -1,5 +1,9 @@
 import type { AppModule } from '../platform/app-context.js';
+import { catalogModule } from '../modules/kindergarten/catalog/module.js';
+import { placementModule } from '../modules/kindergarten/placement/module.js';
+import { queueModule } from '../modules/kindergarten/queue/module.js';
+import { reportingModule } from '../modules/kindergarten/reporting/module.js';
 import { platformModule } from '../platform/platform-module.js';
 
 /** The composition root's list of modules, in registration order. */
-export const MODULES: AppModule[] = [platformModule];
+export const MODULES: AppModule[] = [platformModule, catalogModule, queueModule, placementModule, reportingModule];

@@ -173,7 +173,9 @@ export function reconstructCounts(
   for (const app of history.applications) {
     const m = app.municipalityId;
     // Flows in the period.
-    const directions = app.statusEvents.filter((e) => e.to === 'directed').sort((a, b) => a.at - b.at);
+    const directions = app.statusEvents
+      .filter((e) => e.to === 'directed')
+      .sort((a, b) => a.at - b.at || a.id - b.id);
     for (const e of app.statusEvents) {
       if (e.at < periodStart || e.at >= cutoff) continue;
       if (e.to === 'directed') {

@@ -1,0 +1,31 @@
+-- Reporting: the registry of generated report files (kept in DATA_DIR/reports), the forecast's
+-- what-if scenarios, and indexes that let the indicators be reconstructed for any past day.
+
+create table report_file (
+  id integer generated always as identity primary key,
+  kind text not null check (kind in ('monthly')),
+  report_day date not null,
+  file_name text not null check (file_name ~ '^[A-Za-z0-9._-]{1,200}$'),
+  bytes integer not null check (bytes >= 0),
+  sha256 text not null check (sha256 ~ '^[0-9a-f]{64}$'),
+  created_at timestamptz not null default now(),
+  unique (kind, report_day),
+  unique (file_name)
+);
+
+create table forecast_scenario (
+  id integer generated always as identity primary key,
+  name text not null check (length(name) between 2 and 200),
+  without_planned boolean not null default false,
+  -- [{ "municipalityId": 1, "fromYear": 2027, "places": 120 }]: places added (or removed) from a year on.
+  additions jsonb not null default '[]'::jsonb check (jsonb_typeof(additions) = 'array'),
+  created_by uuid references app_user (id),
+  created_at timestamptz not null default now()
+);
+
+-- Status on a day = the last status event before the day's end: one index-only walk per application.
+create index application_event_status_at on application_event (application_id, occurred_at desc, id desc)
+  include (to_status) where kind = 'status';
+-- Flows of a period (directions, refusals, no-shows) and desired-date changes after a day.
+create index application_event_kind_time on application_event (kind, occurred_at);
+create index enrollment_attending on enrollment (enrolled_on, left_on);

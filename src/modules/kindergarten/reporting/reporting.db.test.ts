@@ -1,0 +1,149 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorsResponse, IndicatorSummary } from '../../../contracts/kindergarten-reporting.js';
+import { startTestApp, type TestApp } from '../../../app/testing/test-app.js';
+import { HAND_ANSWERS, HAND_DAYS, expectedSummary } from './hand-region-answers.js';
+import { loadHandRegion } from './hand-region-db.js';
+import { SUMMARY_COLUMNS } from './report-tables.js';
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof loadHandRegion>>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  ids = await loadHandRegion(t.db, t.fixture);
+});
+afterAll(() => t?.close());
+
+const strip = ({
+  municipalityId: _m,
+  nameRu: _n,
+  nameEn: _e,
+  centerLat: _a,
+  centerLon: _b,
+  ...rest
+}: IndicatorsResponse['municipalities'][number]) => rest as IndicatorSummary;
+
+describe('indicators in SQL match the answers computed on paper', () => {
+  for (const day of HAND_DAYS)
+    it(`on ${day}: region and both municipalities`, async () => {
+      const admin = await t.asFixture('admin');
+      const res = await admin.get(`/api/reporting/indicators?date=${day}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<IndicatorsResponse>();
+      expect(body.region).toEqual(expectedSummary(HAND_ANSWERS[day].region));
+      const byId = new Map(body.municipalities.map((m) => [m.municipalityId, strip(m)]));
+      expect(byId.get(ids.muni.A)).toEqual(expectedSummary(HAND_ANSWERS[day].A));
+      expect(byId.get(ids.muni.B)).toEqual(expectedSummary(HAND_ANSWERS[day].B));
+    });
+
+  it('drill-down to a municipality lists its kindergartens with places on the day', async () => {
+    const officer = await t.asFixture('officerA');
+    const res = await officer.get(`/api/reporting/indicators?date=2024-10-01&municipalityId=${ids.muni.A}`);
+    expect(res.statusCode).toBe(200);
+    const kgs = res.json<IndicatorsResponse>().kindergartens;
+    const ka1 = kgs.find((k) => k.kindergartenId === ids.kg.KA1)!;
+    // KA1: Young 12 (1 directed) + Older 20 (1 enrolled) → capacity 32, free 30.
+    expect([ka1.capacity, ka1.enrolled, ka1.directed, ka1.freePlaces]).toEqual([32, 1, 1, 30]);
+  });
+});
+
+describe('exports hold the same numbers as the API', () => {
+  it('XLSX: every summary cell equals the dashboard field', async () => {
+    const admin = await t.asFixture('admin');
+    const api = (await admin.get('/api/reporting/indicators?date=2024-03-01')).json<IndicatorsResponse>();
+    const res = await admin.get('/api/reporting/indicators.xlsx?date=2024-03-01');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.getWorksheet('ФГИС ДДО')!;
+    const areas = [...api.municipalities, api.region];
+    areas.forEach((area, i) => {
+      const row = ws.getRow(3 + i);
+      SUMMARY_COLUMNS.forEach((c, j) => {
+        if (c.key === 'area') return;
+        const cell = row.getCell(j + 1).value;
+        expect(cell ?? null, `${c.key} of row ${i}`).toBe(area[c.key as keyof IndicatorSummary]);
+      });
+    });
+    const bands = wb.getWorksheet('Возраст')!;
+    api.region.bands.forEach((b, i) => {
+      expect(bands.getRow(3 + i).getCell(2).value).toBe(b.actual);
+      expect(bands.getRow(3 + i).getCell(6).value).toBe(b.placed);
+    });
+  });
+
+  it('CSV: the summary table, semicolon-separated', async () => {
+    const admin = await t.asFixture('admin');
+    const res = await admin.get('/api/reporting/indicators.csv?date=2024-10-01');
+    expect(res.statusCode).toBe(200);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(1 + 2 + 1);
+    const region = lines[3]!.split(';');
+    expect(region[1]).toBe('4'); // актуальный спрос
+    expect(region[8]).toBe('40'); // доступность 3–7
+  });
+});
+
+describe('access, validation and public statistics', () => {
+  it('an officer may not drill into another municipality; anonymous may not read staff indicators', async () => {
+    const officer = await t.asFixture('officerA');
+    expect((await officer.get(`/api/reporting/indicators?municipalityId=${ids.muni.B}`)).statusCode).toBe(
+      403,
+    );
+    expect((await t.anonymous.get('/api/reporting/indicators')).statusCode).toBe(401);
+  });
+
+  it('bad input is a 4xx naming the field', async () => {
+    const admin = await t.asFixture('admin');
+    const future = await admin.get('/api/reporting/indicators?date=2999-01-01');
+    expect(future.statusCode).toBe(422);
+    expect(future.body).toContain('date');
+    const bands = await admin.get('/api/reporting/indicators?bands=3,17');
+    expect(bands.statusCode).toBe(422);
+    expect(bands.body).toContain('bands');
+    expect((await admin.get('/api/reporting/indicators?municipalityId=99999')).statusCode).toBe(404);
+  });
+
+  it('public statistics: the same aggregates, no kindergartens, no personal data', async () => {
+    const res = await t.anonymous.get('/api/public/statistics?date=2024-10-01');
+    expect(res.statusCode).toBe(200);
+    const body = res.json<IndicatorsResponse>();
+    expect(body.region).toEqual(expectedSummary(HAND_ANSWERS['2024-10-01'].region));
+    expect('kindergartens' in body).toBe(false);
+    expect(res.body).not.toMatch(/Тестов|II-ТС/);
+  });
+});
+
+describe('monthly report files', () => {
+  it('generates, registers with audit, lists and downloads a month; a second run is idempotent', async () => {
+    const admin = await t.asFixture('admin');
+    const made = await admin.post('/api/reporting/reports', { month: '2024-09' });
+    expect(made.statusCode).toBe(200);
+    const file = made.json<{ id: number; reportDay: string }>();
+    expect(file.reportDay).toBe('2024-09-30');
+    expect((await admin.post('/api/reporting/reports', { month: '2024-09' })).json<{ id: number }>().id).toBe(
+      file.id,
+    );
+    const list = (await admin.get('/api/reporting/reports')).json<{ items: { id: number }[] }>();
+    expect(list.items.map((i) => i.id)).toContain(file.id);
+    const dl = await admin.get(`/api/reporting/reports/${file.id}`);
+    expect(dl.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(dl.rawPayload as never);
+    expect(wb.getWorksheet('85-К')!.rowCount).toBe(2 + 3);
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'reporting.report.generated')
+      .execute();
+    expect(audit).toHaveLength(1);
+    const officer = await t.asFixture('officerA');
+    expect((await officer.post('/api/reporting/reports', { month: '2024-08' })).statusCode).toBe(403);
+    expect((await admin.post('/api/reporting/reports', { month: '2999-01' })).statusCode).toBe(422);
+  });
+});

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  indicatorsQuerySchema,
+  indicatorsResponseSchema,
+  publicStatisticsSchema,
+  reportFileListSchema,
+  reportFileSchema,
+  seriesQuerySchema,
+  seriesResponseSchema,
+} from '../../../contracts/kindergarten-reporting.js';
+import type { AppContext } from '../../../platform/app-context.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
+import { invalidField, notFound } from '../../../platform/http/problem.js';
+import { generateMonthlyReport, reportsDir } from './monthly-report.js';
+import { REPORTING_ACTIONS } from './permissions.js';
+import { reportTables } from './report-tables.js';
+import { resolveQuery, today, type ReportingService } from './service.js';
+import { tableToCsv, tablesToXlsx } from './xlsx-export.js';
+import { listReportFiles, regionName, reportFileById } from './queries.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const scopeOfQuery = (request: FastifyRequest) => ({
+  municipalityId: (request.query as { municipalityId?: number }).municipalityId ?? null,
+});
+
+const actorOf = (request: FastifyRequest) => ({
+  userId: request.principal?.userId ?? null,
+  role: request.principal?.grants[0]?.role ?? null,
+  requestId: request.id,
+});
+
+export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: ReportingService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = ctx;
+  const read = { action: REPORTING_ACTIONS.read, scope: scopeOfQuery };
+
+  r.get(
+    '/api/reporting/indicators',
+    {
+      config: { permission: read },
+      schema: {
+        tags: ['reporting'],
+        summary:
+          'Official indicators on a day (ФГИС ДДО): region, municipalities, kindergartens of one municipality',
+        querystring: indicatorsQuerySchema,
+        response: { 200: indicatorsResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return service.indicators(resolveQuery(request.query));
+    },
+  );
+
+  r.get(
+    '/api/reporting/indicators/series',
+    {
+      config: { permission: read },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Month-end time series of demand, placed children and availability',
+        querystring: seriesQuerySchema,
+        response: { 200: seriesResponseSchema },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const bands = resolveQuery({ date: q.to, bands: q.bands }).bands;
+      return service.series(q.from, q.to, q.municipalityId, bands);
+    },
+  );
+
+  for (const format of ['xlsx', 'csv'] as const)
+    r.get(
+      `/api/reporting/indicators.${format}`,
+      {
+        config: { permission: read },
+        schema: {
+          tags: ['reporting'],
+          summary:
+            format === 'xlsx'
+              ? 'The indicators as an XLSX workbook (ФГИС ДДО tables, age bands, benefits, waves, 85-К)'
+              : 'The summary table of the indicators as CSV (semicolon-separated, UTF-8 with BOM)',
+          querystring: indicatorsQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const q = resolveQuery(request.query);
+        const indicators = await service.indicators(q);
+        const tables = reportTables(indicators, await regionName(db));
+        const base = `indicators-${q.day}${q.municipalityId ? `-m${q.municipalityId}` : ''}`;
+        reply.header('cache-control', 'private, no-store');
+        reply.header('content-disposition', `attachment; filename="${base}.${format}"`);
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(tableToCsv(tables[0]!));
+        const buffer = await tablesToXlsx(tables, { title: tables[0]!.title, generatedAt: new Date() });
+        return reply.type(XLSX_TYPE).send(buffer);
+      },
+    );
+
+  r.get(
+    '/api/public/statistics',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Public statistics: the same aggregates as the staff dashboard, nothing personal',
+        querystring: indicatorsQuerySchema.omit({ municipalityId: true }),
+        response: { 200: publicStatisticsSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return service.publicStatistics(resolveQuery(request.query));
+    },
+  );
+
+  r.get(
+    '/api/reporting/reports',
+    {
+      config: { permission: { action: REPORTING_ACTIONS.read } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Monthly report files, newest first',
+        response: { 200: reportFileListSchema },
+      },
+    },
+    async () => ({ items: await listReportFiles(db) }),
+  );
+
+  r.get(
+    '/api/reporting/reports/:fileId',
+    {
+      config: { permission: { action: REPORTING_ACTIONS.read } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Download one monthly report file',
+        params: z.object({ fileId: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request, reply) => {
+      const file = await reportFileById(db, request.params.fileId);
+      if (!file) throw notFound('Report file');
+      const full = path.join(reportsDir(config.dataDir), file.fileName);
+      if (!fs.existsSync(full)) throw notFound('Report file on disk');
+      reply.header('content-disposition', `attachment; filename="${file.fileName}"`);
+      return reply.type(XLSX_TYPE).send(fs.createReadStream(full));
+    },
+  );
+
+  r.post(
+    '/api/reporting/reports',
+    {
+      config: { permission: { action: REPORTING_ACTIONS.generate } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Generate the monthly report of a past month now (the scheduled job does this on the 1st)',
+        body: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM') }),
+        response: { 200: reportFileSchema },
+      },
+    },
+    async (request) => {
+      const [y, m] = request.body.month.split('-').map(Number) as [number, number];
+      const reportDay = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+      if (reportDay >= today()) throw invalidField('month', 'The month is not over yet', 'a past month');
+      const name = await regionName(db);
+      return inTransaction(db, (tx) =>
+        generateMonthlyReport(tx, service, {
+          dataDir: config.dataDir,
+          reportDay,
+          regionName: name,
+          actor: actorOf(request),
+        }),
+      );
+    },
+  );
+}

@@ -1,0 +1,176 @@
+import type {
+  IndicatorsQuery,
+  IndicatorsResponse,
+  PublicStatistics,
+  SeriesResponse,
+} from '../../../contracts/kindergarten-reporting.js';
+import type { Db } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/transaction.js';
+import { invalidField, notFound } from '../../../platform/http/problem.js';
+import { BAND_COUNT } from './age-bands.js';
+import type { IndicatorCounts } from './indicator-counts.js';
+import { summarize } from './indicators.js';
+import {
+  hasPlacementWaveTable,
+  listKindergartens,
+  listMunicipalities,
+  loadIndicatorCounts,
+  municipalityExists,
+} from './queries.js';
+import { DEFAULT_UTC_OFFSET_MINUTES, addDays, defaultPeriodFrom, localDay } from './report-day.js';
+
+/**
+ * Indicators use cases. Counts of a (day, period) are cached briefly: a dashboard asks for the same
+ * day several times (summary, drill-down, export) and every answer must be the very same numbers.
+ */
+const CACHE_MS = 60_000;
+
+export interface ResolvedQuery {
+  day: string;
+  periodFrom: string;
+  municipalityId?: number;
+  bands?: number[];
+}
+
+export function today(now = Date.now()): string {
+  return localDay(now, DEFAULT_UTC_OFFSET_MINUTES);
+}
+
+export function resolveQuery(q: IndicatorsQuery, now = Date.now()): ResolvedQuery {
+  const day = q.date ?? today(now);
+  if (day > today(now))
+    throw invalidField('date', 'The day must not be in the future', 'YYYY-MM-DD up to today');
+  if (Number.isNaN(Date.parse(day))) throw invalidField('date', 'Not a calendar date', 'YYYY-MM-DD');
+  const periodFrom = q.periodFrom ?? defaultPeriodFrom(day);
+  if (Number.isNaN(Date.parse(periodFrom)))
+    throw invalidField('periodFrom', 'Not a calendar date', 'YYYY-MM-DD');
+  if (periodFrom > day)
+    throw invalidField('periodFrom', 'The period must start on or before the day', `≤ ${day}`);
+  let bands: number[] | undefined;
+  if (q.bands) {
+    bands = [...new Set(q.bands.split(',').map(Number))].sort((a, b) => a - b);
+    if (bands.some((b) => b >= BAND_COUNT)) throw invalidField('bands', 'Age bands are 0–15', '0–15');
+  }
+  return { day, periodFrom, municipalityId: q.municipalityId, bands };
+}
+
+export class ReportingService {
+  private cache = new Map<string, { at: number; counts: Promise<IndicatorCounts> }>();
+  private waveTable: Promise<boolean> | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  /** Counts of a day; with `exec` (an open transaction, e.g. a job's) read there and bypass the cache. */
+  async counts(day: string, periodFrom: string, exec?: Executor): Promise<IndicatorCounts> {
+    if (exec)
+      return loadIndicatorCounts(exec, { day, periodFrom, hasWaveTable: await hasPlacementWaveTable(exec) });
+    const key = `${day}|${periodFrom}`;
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < CACHE_MS) return hit.counts;
+    this.waveTable ??= hasPlacementWaveTable(this.db);
+    const counts = this.waveTable.then((hasWaveTable) =>
+      loadIndicatorCounts(this.db, { day, periodFrom, hasWaveTable }),
+    );
+    counts.catch(() => this.cache.delete(key));
+    if (this.cache.size > 50) this.cache.clear();
+    this.cache.set(key, { at: now, counts });
+    return counts;
+  }
+
+  /** Forget cached counts (after a report is generated from fresh data, or in tests). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  async indicators(q: ResolvedQuery, exec?: Executor): Promise<IndicatorsResponse> {
+    const db = exec ?? this.db;
+    if (q.municipalityId !== undefined && !(await municipalityExists(db, q.municipalityId)))
+      throw notFound('Municipality');
+    const counts = await this.counts(q.day, q.periodFrom, exec);
+    const municipalities = await listMunicipalities(db);
+    const shown = municipalities.filter((m) => q.municipalityId === undefined || m.id === q.municipalityId);
+    let kindergartens: IndicatorsResponse['kindergartens'] = [];
+    if (q.municipalityId !== undefined) {
+      const places = new Map<
+        number,
+        { capacity: number; enrolled: number; directed: number; free: number }
+      >();
+      for (const g of counts.groups) {
+        if (g.municipalityId !== q.municipalityId) continue;
+        const p = places.get(g.kindergartenId) ?? { capacity: 0, enrolled: 0, directed: 0, free: 0 };
+        p.capacity += g.capacity;
+        p.enrolled += g.enrolled;
+        p.directed += g.directed;
+        p.free += Math.max(0, g.capacity - g.enrolled - g.directed);
+        places.set(g.kindergartenId, p);
+      }
+      kindergartens = (await listKindergartens(db, q.municipalityId))
+        .filter((k) => places.has(k.id))
+        .map((k) => {
+          const p = places.get(k.id)!;
+          return {
+            kindergartenId: k.id,
+            code: k.code,
+            nameRu: k.name_ru,
+            nameEn: k.name_en,
+            lat: k.lat,
+            lon: k.lon,
+            capacity: p.capacity,
+            enrolled: p.enrolled,
+            directed: p.directed,
+            freePlaces: p.free,
+          };
+        });
+    }
+    return {
+      day: q.day,
+      periodFrom: q.periodFrom,
+      bandsFilter: q.bands ?? Array.from({ length: BAND_COUNT }, (_, i) => i),
+      region: summarize(counts, { bands: q.bands }),
+      municipalities: shown.map((m) => ({
+        municipalityId: m.id,
+        nameRu: m.name_ru,
+        nameEn: m.name_en,
+        centerLat: m.center_lat,
+        centerLon: m.center_lon,
+        ...summarize(counts, { municipalityId: m.id, bands: q.bands }),
+      })),
+      kindergartens,
+    };
+  }
+
+  async publicStatistics(q: ResolvedQuery): Promise<PublicStatistics> {
+    const { kindergartens: _omitted, ...rest } = await this.indicators({ ...q, municipalityId: undefined });
+    return rest;
+  }
+
+  /** Month-end points from `from` to `to` (at most 36), each the same indicators as the dashboard's. */
+  async series(from: string, to: string, municipalityId?: number, bands?: number[]): Promise<SeriesResponse> {
+    if (from > to) throw invalidField('from', 'The series must start on or before its end', `≤ ${to}`);
+    if (to > today()) throw invalidField('to', 'The day must not be in the future', 'up to today');
+    const days: string[] = [];
+    for (let d = monthEnd(from); d < to && days.length < 36; d = monthEnd(addDays(d, 1))) days.push(d);
+    if (days.length >= 36) throw invalidField('from', 'At most 36 months in one series', 'a shorter range');
+    days.push(to);
+    const points = [];
+    // One day at a time: on a large region each day is a few seconds of database work.
+    for (const day of days) {
+      const counts = await this.counts(day, defaultPeriodFrom(day));
+      const s = summarize(counts, { municipalityId, bands });
+      points.push({
+        day,
+        actualDemand: s.actualDemand,
+        deferredDemand: s.deferredDemand,
+        placed: s.placed,
+        availability37: s.availability37,
+      });
+    }
+    return { points };
+  }
+}
+
+export function monthEnd(day: string): string {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
