@@ -4,7 +4,8 @@ import type { JobHandler } from '../../../platform/jobs/worker.js';
 import { MONTHLY_TOPIC, generateMonthlyReport, scheduleMonthly } from './monthly-report.js';
 import './permissions.js';
 import { regionName } from './queries.js';
-import { reportingRoutes } from './routes.js';
+import { forecastRoutes, reportingRoutes } from './routes.js';
+import { ForecastService } from './forecast-service.js';
 import { ReportingService, today } from './service.js';
 
 /**
@@ -21,7 +22,9 @@ function serviceFor(ctx: Parameters<NonNullable<AppModule['routes']>>[1]): Repor
 export const reportingModule: AppModule = {
   name: 'kindergarten-reporting',
   routes(app, ctx) {
-    reportingRoutes(app, ctx, serviceFor(ctx));
+    const service = serviceFor(ctx);
+    reportingRoutes(app, ctx, service);
+    forecastRoutes(app, ctx, new ForecastService(ctx.db, service));
     // The first monthly job; each run enqueues the next (dedupe keys make this idempotent).
     app.addHook('onReady', async () => {
       await inTransaction(ctx.db, (tx) => scheduleMonthly(tx, today())).catch(() => undefined);

@@ -312,3 +312,43 @@ export async function reportFileById(db: Executor, id: number) {
   const f = await db.selectFrom('report_file').selectAll().where('id', '=', id).executeTakeFirst();
   return f ? { id: f.id, fileName: f.file_name, reportDay: f.report_day } : null;
 }
+
+// Forecast inputs and scenarios.
+
+export async function birthsByMunicipality(db: Executor) {
+  return db.selectFrom('municipality_births').select(['municipality_id', 'year', 'births']).execute();
+}
+
+/** Kindergartens being built or planned, with the places they will add and when. */
+export async function plannedKindergartens(db: Executor) {
+  return db
+    .selectFrom('kindergarten')
+    .select(['id', 'municipality_id', 'opening_date', 'planned_capacity', 'name_ru'])
+    .where('status', 'in', ['under_construction', 'planned'])
+    .where('opening_date', 'is not', null)
+    .execute();
+}
+
+export async function listScenarios(db: Executor) {
+  return db.selectFrom('forecast_scenario').selectAll().orderBy('id', 'desc').limit(100).execute();
+}
+
+export async function scenarioById(db: Executor, id: number) {
+  return db.selectFrom('forecast_scenario').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertScenario(
+  db: Executor,
+  s: { name: string; withoutPlanned: boolean; additions: unknown[]; createdBy: string | null },
+) {
+  return db
+    .insertInto('forecast_scenario')
+    .values({
+      name: s.name,
+      without_planned: s.withoutPlanned,
+      additions: JSON.stringify(s.additions),
+      created_by: s.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

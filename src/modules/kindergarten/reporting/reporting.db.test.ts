@@ -1,6 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IndicatorsResponse, IndicatorSummary } from '../../../contracts/kindergarten-reporting.js';
+import type {
+  ForecastResponse,
+  IndicatorsResponse,
+  IndicatorSummary,
+} from '../../../contracts/kindergarten-reporting.js';
 import { startTestApp, type TestApp } from '../../../app/testing/test-app.js';
 import { HAND_ANSWERS, HAND_DAYS, expectedSummary } from './hand-region-answers.js';
 import { loadHandRegion } from './hand-region-db.js';
@@ -145,5 +149,63 @@ describe('monthly report files', () => {
     const officer = await t.asFixture('officerA');
     expect((await officer.post('/api/reporting/reports', { month: '2024-08' })).statusCode).toBe(403);
     expect((await admin.post('/api/reporting/reports', { month: '2999-01' })).statusCode).toBe(422);
+  });
+});
+
+describe('demand forecast with scenarios', () => {
+  it('demand vs capacity per municipality; a planned kindergarten and a what-if scenario change capacity', async () => {
+    const year = new Date().getUTCFullYear();
+    await t.db
+      .insertInto('municipality_births')
+      .values(
+        Array.from({ length: 14 }, (_, i) => ({
+          municipality_id: ids.muni.A,
+          year: year - 14 + i,
+          births: 100 + i,
+        })),
+      )
+      .execute();
+    await t.db
+      .insertInto('kindergarten')
+      .values({
+        municipality_id: ids.muni.A,
+        code: 'KA9',
+        name_ru: 'Строящийся детский сад',
+        address: 'г. Альфа, мкр. Новый',
+        status: 'under_construction',
+        opening_date: `${year + 1}-08-01`,
+        planned_capacity: 220,
+      })
+      .execute();
+    const admin = await t.asFixture('admin');
+    const withPlanned = (await admin.get('/api/reporting/forecast')).json<ForecastResponse>();
+    const without = (await admin.get('/api/reporting/forecast?withoutPlanned=true')).json<ForecastResponse>();
+    const a = withPlanned.municipalities.find((m) => m.municipalityId === ids.muni.A)!;
+    const a0 = without.municipalities.find((m) => m.municipalityId === ids.muni.A)!;
+    expect(a.years).toHaveLength(5);
+    expect(withPlanned.intervalMethod).toMatch(/log scale/);
+    for (const [y, y0] of a.years.map((y, i) => [y, a0.years[i]!] as const)) {
+      expect(y.capacity - y0.capacity).toBe(y.year >= year + 1 ? 220 : 0);
+      expect(y.totalDemandLower).toBeLessThanOrEqual(y.totalDemand);
+      expect(y.deficit).toBeCloseTo(Math.max(0, y.totalDemand - y.capacity), 0);
+    }
+    const saved = await admin.post('/api/reporting/scenarios', {
+      name: 'Пристройка на 60 мест',
+      withoutPlanned: true,
+      additions: [{ municipalityId: ids.muni.A, fromYear: year + 2, places: 60 }],
+    });
+    expect(saved.statusCode).toBe(200);
+    const id = saved.json<{ id: number }>().id;
+    const whatIf = (await admin.get(`/api/reporting/forecast?scenarioId=${id}`)).json<ForecastResponse>();
+    const w = whatIf.municipalities.find((m) => m.municipalityId === ids.muni.A)!;
+    w.years.forEach((y, i) => expect(y.capacity - a0.years[i]!.capacity).toBe(y.year >= year + 2 ? 60 : 0));
+    const officerB = await t.asFixture('officerB');
+    const denied = await officerB.post('/api/reporting/scenarios', {
+      name: 'Чужой муниципалитет',
+      additions: [{ municipalityId: ids.muni.A, fromYear: year + 1, places: 10 }],
+    });
+    expect(denied.statusCode).toBe(422);
+    expect(denied.body).toContain('additions.0.municipalityId');
+    expect(await t.db.selectFrom('forecast_scenario').select('id').execute()).toHaveLength(1);
   });
 });

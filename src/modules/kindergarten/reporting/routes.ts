@@ -4,6 +4,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  forecastQuerySchema,
+  forecastResponseSchema,
+  scenarioInputSchema,
+  scenarioListSchema,
+  scenarioSchema,
   indicatorsQuerySchema,
   indicatorsResponseSchema,
   publicStatisticsSchema,
@@ -20,7 +25,18 @@ import { REPORTING_ACTIONS } from './permissions.js';
 import { reportTables } from './report-tables.js';
 import { resolveQuery, today, type ReportingService } from './service.js';
 import { tableToCsv, tablesToXlsx } from './xlsx-export.js';
-import { listReportFiles, regionName, reportFileById } from './queries.js';
+import {
+  insertScenario,
+  listMunicipalities,
+  listReportFiles,
+  listScenarios,
+  regionName,
+  reportFileById,
+  scenarioById,
+} from './queries.js';
+import { recordAudit } from '../../../platform/audit/audit-log.js';
+import { can } from '../../../platform/auth/permissions.js';
+import { scenarioFromRow, type ForecastService } from './forecast-service.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -176,6 +192,97 @@ export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: 
           actor: actorOf(request),
         }),
       );
+    },
+  );
+}
+
+export function forecastRoutes(app: FastifyInstance, ctx: AppContext, forecasts: ForecastService): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx;
+
+  r.get(
+    '/api/reporting/forecast',
+    {
+      config: { permission: { action: REPORTING_ACTIONS.read } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Demand vs capacity and the deficit per municipality, 1–5 years ahead, for a scenario',
+        querystring: forecastQuerySchema,
+        response: { 200: forecastResponseSchema },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      if (q.scenarioId !== undefined) {
+        const row = await scenarioById(db, q.scenarioId);
+        if (!row) throw notFound('Scenario');
+        const s = scenarioFromRow(row);
+        return forecasts.forecast({
+          id: s.id,
+          name: s.name,
+          withoutPlanned: s.withoutPlanned,
+          additions: s.additions,
+        });
+      }
+      const without = q.withoutPlanned ?? false;
+      return forecasts.forecast({
+        id: null,
+        name: without ? 'Без строящихся и планируемых ДОО' : 'С учётом строящихся и планируемых ДОО',
+        withoutPlanned: without,
+        additions: [],
+      });
+    },
+  );
+
+  r.get(
+    '/api/reporting/scenarios',
+    {
+      config: { permission: { action: REPORTING_ACTIONS.read } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Saved what-if scenarios',
+        response: { 200: scenarioListSchema },
+      },
+    },
+    async () => ({ items: (await listScenarios(db)).map(scenarioFromRow) }),
+  );
+
+  r.post(
+    '/api/reporting/scenarios',
+    {
+      config: { permission: { action: REPORTING_ACTIONS.scenarioWrite } },
+      schema: {
+        tags: ['reporting'],
+        summary: 'Save a what-if scenario (places added per municipality from a year)',
+        body: scenarioInputSchema,
+        response: { 200: scenarioSchema },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      body.additions.forEach((a, i) => {
+        if (!can(request.principal, REPORTING_ACTIONS.scenarioWrite, { municipalityId: a.municipalityId }))
+          throw invalidField(
+            `additions.${i}.municipalityId`,
+            'Not a municipality you may plan for',
+            'your municipality',
+          );
+      });
+      const known = new Set((await listMunicipalities(db)).map((m) => m.id));
+      body.additions.forEach((a, i) => {
+        if (!known.has(a.municipalityId))
+          throw invalidField(`additions.${i}.municipalityId`, 'No such municipality', 'a municipality id');
+      });
+      return inTransaction(db, async (tx) => {
+        const row = await insertScenario(tx, { ...body, createdBy: request.principal!.userId });
+        await recordAudit(tx, actorOf(request), {
+          action: 'reporting.scenario.created',
+          subjectType: 'forecast_scenario',
+          subjectId: row.id,
+          summary: { name: body.name, withoutPlanned: body.withoutPlanned, additions: body.additions },
+        });
+        return scenarioFromRow(row);
+      });
     },
   );
 }
