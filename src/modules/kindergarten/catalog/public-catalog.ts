@@ -1,0 +1,161 @@
+import crypto from 'node:crypto';
+import type {
+  GeocodeResult,
+  KindergartenDetail,
+  KindergartenHistory,
+  KindergartenList,
+  MapPoint,
+  MunicipalitySummary,
+} from '../../../contracts/kindergarten-catalog.js';
+import type { Db } from '../../../platform/db/database.js';
+import { notFound } from '../../../platform/http/problem.js';
+import { CatalogCache } from './catalog-cache.js';
+import {
+  filterKindergartens,
+  sortMatches,
+  toMapPoint,
+  toSummary,
+  type ListFilter,
+} from './catalog-filter.js';
+import { assembleSnapshot, type CatalogSnapshot } from './catalog-snapshot.js';
+import { freePlaceHistory, historyDays } from './free-place-history.js';
+import { municipalitySummaries } from './municipality-summary.js';
+import {
+  geocodeByAddress,
+  historyRows,
+  loadSnapshotRows,
+  municipalityByName,
+  searchKindergartenIds,
+} from './queries.js';
+import { addressTsQuery, prefixTsQuery } from './search-query.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The public side of the catalog: list, map, page, history, summary, all from the cached snapshot. */
+export class PublicCatalog {
+  readonly cache: CatalogCache;
+  private summaries: { version: string; items: MunicipalitySummary[] } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    ttlMs = 10_000,
+  ) {
+    this.cache = new CatalogCache(() => this.build(), ttlMs);
+  }
+
+  private async build(): Promise<CatalogSnapshot> {
+    const day = today();
+    const rows = await loadSnapshotRows(this.db, day);
+    return assembleSnapshot({
+      ...rows,
+      day,
+      builtAt: new Date(),
+      version: crypto.randomBytes(6).toString('hex'),
+    });
+  }
+
+  snapshot(): Promise<CatalogSnapshot> {
+    return this.cache.get();
+  }
+
+  private async searchIds(q: string | undefined): Promise<Set<number> | null> {
+    if (!q) return null;
+    const tsquery = prefixTsQuery(q);
+    if (!tsquery) return null;
+    return new Set(await searchKindergartenIds(this.db, tsquery));
+  }
+
+  async list(f: ListFilter): Promise<KindergartenList & { version: string }> {
+    const [s, ids] = await Promise.all([this.snapshot(), this.searchIds(f.q)]);
+    const sort = f.sort === 'distance' && (f.lat === undefined || f.lon === undefined) ? 'name' : f.sort;
+    const matches = sortMatches(filterKindergartens(s.kindergartens, f, ids), sort);
+    const start = (f.page - 1) * f.pageSize;
+    return {
+      items: matches.slice(start, start + f.pageSize).map(toSummary),
+      total: matches.length,
+      page: f.page,
+      pageSize: f.pageSize,
+      version: s.version,
+    };
+  }
+
+  async map(f: ListFilter): Promise<{ items: MapPoint[]; version: string }> {
+    const [s, ids] = await Promise.all([this.snapshot(), this.searchIds(f.q)]);
+    const items: MapPoint[] = [];
+    for (const m of filterKindergartens(s.kindergartens, f, ids)) {
+      const p = toMapPoint(m);
+      if (p) items.push(p);
+    }
+    return { items, version: s.version };
+  }
+
+  async detail(id: number, includeClosed = false): Promise<KindergartenDetail & { version: string }> {
+    const s = await this.snapshot();
+    const k = s.byId.get(id);
+    if (!k || (k.status === 'closed' && !includeClosed)) throw notFound('Kindergarten');
+    const m = s.municipalities.get(k.municipalityId)!;
+    return {
+      ...toSummary({ k, freeForAge: null, distance: null }),
+      municipalityNameRu: m.nameRu,
+      municipalityNameEn: m.nameEn,
+      phone: k.phone,
+      email: k.email,
+      website: k.website,
+      headName: k.headName,
+      workingHours: k.workingHours,
+      description: k.description,
+      photos: k.photos,
+      plannedCapacity: k.plannedCapacity,
+      groups: k.groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        ageFrom: g.ageFrom,
+        ageTo: g.ageTo,
+        orientation: g.orientation,
+        stayMode: g.stayMode,
+        language: g.language,
+        isOpen: g.isOpen,
+        capacity: g.capacity,
+        enrolled: g.enrolled,
+        freePlaces: g.freePlaces,
+        applicantsFirst: g.applicantsFirst,
+        applicantsAny: g.applicantsAny,
+      })),
+      constructionNotes: s.notes.get(k.id) ?? [],
+      version: s.version,
+    };
+  }
+
+  async history(id: number, months: number): Promise<KindergartenHistory> {
+    const s = await this.snapshot();
+    const k = s.byId.get(id);
+    if (!k || k.status === 'closed') throw notFound('Kindergarten');
+    const rows = await historyRows(this.db, id);
+    return {
+      points: freePlaceHistory(historyDays(s.day, months), rows.capacity, rows.enrollments, rows.queue),
+    };
+  }
+
+  async summary(): Promise<{ items: MunicipalitySummary[]; version: string }> {
+    const s = await this.snapshot();
+    if (this.summaries?.version !== s.version) {
+      this.summaries = { version: s.version, items: municipalitySummaries(s) };
+    }
+    return this.summaries;
+  }
+
+  /**
+   * A point for an address without an outside geocoder: the kindergartens on the named street (their
+   * mean position), else the centre of the municipality the text names.
+   */
+  async geocode(q: string): Promise<GeocodeResult> {
+    const tsquery = addressTsQuery(q);
+    if (tsquery) {
+      const hit = await geocodeByAddress(this.db, tsquery);
+      if (hit) return { lat: hit.lat, lon: hit.lon, label: hit.address, precision: 'street' };
+    }
+    const m = await municipalityByName(this.db, q);
+    if (m) return { lat: m.center_lat, lon: m.center_lon, label: m.name_ru, precision: 'municipality' };
+    throw notFound('Address');
+  }
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../platform/app-context.js';
+import type { PublicCatalog } from '../catalog/public-catalog.js';
+import { CATALOG_DATASETS } from './catalog-datasets.js';
+import { toCsv } from './csv.js';
+import { openDataDatasets, registerOpenDataDataset } from './dataset-registry.js';
+import { LICENCE, renderIndexPage } from './index-page.js';
+
+for (const d of CATALOG_DATASETS) registerOpenDataDataset(d.meta);
+
+/**
+ * /open-data/: the index, the catalog's CSV and JSON files, the data dictionary and the licence.
+ * Files are built from the live catalog snapshot; the `date` of each file is the day of its figures,
+ * so a harvester fetching daily gets a daily series. ETag + short max-age keep refetches cheap.
+ */
+export function openDataRoutes(app: FastifyInstance, ctx: AppContext, catalog: PublicCatalog): void {
+  const config = {
+    permission: 'public' as const,
+    rateLimit: { max: ctx.config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: '1 minute' },
+  };
+  const region = async () =>
+    (await ctx.db.selectFrom('region').select('name_ru').executeTakeFirst())?.name_ru ??
+    ctx.config.REGION_NAME_RU;
+
+  const etagged = (request: FastifyRequest, reply: FastifyReply, version: string): boolean => {
+    const etag = `W/"od-${version}"`;
+    reply.header('etag', etag).header('cache-control', 'public, max-age=300');
+    if (request.headers['if-none-match'] === etag) {
+      void reply.status(304).send();
+      return true;
+    }
+    return false;
+  };
+
+  app.get('/open-data/', { config }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8');
+    return renderIndexPage(await region(), openDataDatasets());
+  });
+  app.get('/open-data', { config }, async (_request, reply) => reply.redirect('/open-data/', 301));
+
+  app.get('/open-data/index.json', { config }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return {
+      title: `Открытые данные — ${await region()}`,
+      licence: LICENCE,
+      datasets: openDataDatasets().map(({ columns: _columns, ...d }) => d),
+    };
+  });
+
+  app.get('/open-data/data-dictionary.json', { config }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    return { licence: LICENCE, datasets: openDataDatasets().map((d) => ({ id: d.id, columns: d.columns })) };
+  });
+
+  app.get('/open-data/licence.txt', { config }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=86400').type('text/plain; charset=utf-8');
+    return `Данные публикуются на условиях лицензии ${LICENCE.name}.\n${LICENCE.url}\n\nПри использовании укажите источник: «${await region()}, портал open-region».\n\nThe data are published under ${LICENCE.name}. Attribute the source when you reuse them.\n`;
+  });
+
+  for (const dataset of CATALOG_DATASETS) {
+    const id = dataset.meta.id;
+    app.get(`/open-data/${id}.csv`, { config }, async (request, reply) => {
+      const s = await catalog.snapshot();
+      if (etagged(request, reply, s.version)) return reply;
+      const rows = dataset.rows(s).map((row) => dataset.columns.map((c) => c.value(row)));
+      reply
+        .type('text/csv; charset=utf-8; header=present')
+        .header('content-disposition', `inline; filename="${id}-${s.day}.csv"`);
+      return toCsv(
+        dataset.columns.map((c) => c.name),
+        rows,
+      );
+    });
+    app.get(`/open-data/${id}.json`, { config }, async (request, reply) => {
+      const s = await catalog.snapshot();
+      if (etagged(request, reply, s.version)) return reply;
+      const rows = dataset
+        .rows(s)
+        .map((row) => Object.fromEntries(dataset.columns.map((c) => [c.name, c.value(row)])));
+      return { dataset: id, date: s.day, licence: LICENCE.url, rows };
+    });
+  }
+}
