@@ -342,17 +342,19 @@ export const positionChangeReasonSchema = z.object({
   textRu: z.string(),
   textEn: z.string(),
 });
+/** A day (its end) or an exact ISO moment (to explain a change made today). */
+const dayOrMoment = z.union([isoDate, z.string().datetime({ offset: true })]);
 export const positionChangeQuerySchema = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: dayOrMoment,
+  to: dayOrMoment,
   /** Omit for the municipality × age group queue. */
   kindergartenId: z.coerce.number().int().positive().optional(),
 });
 export const positionChangeResponseSchema = z.object({
   applicationId: uuid,
   kindergartenId: z.number().int().nullable(),
-  from: isoDate,
-  to: isoDate,
+  from: z.string(),
+  to: z.string(),
   fromPosition: z.number().int().nullable(),
   toPosition: z.number().int().nullable(),
   /** toPosition − fromPosition; the deltas of `reasons` add up to it. */

@@ -1,0 +1,87 @@
+import type { Db } from '../../../platform/db/database.js';
+import { HttpProblem } from '../../../platform/http/problem.js';
+import type {
+  PositionLookupResponse,
+  PublicQueueQuery,
+  PublicQueueResponse,
+} from '../../../contracts/kindergarten-queue.js';
+import * as q from './queries.js';
+
+/**
+ * The public face of the queue: anonymized rows (masked number, registration moment, class, desired
+ * date, status) and the lookup by number + birth date. Nothing here returns a name, a certificate,
+ * an address or a full birth date.
+ */
+export function maskNumber(number: string): string {
+  // «01-2026-0001234» → «01-2026-•••1234»: enough for a parent to find their own row, not to identify a child.
+  const m = /^(.*-)(\d+)$/.exec(number);
+  if (!m) return `•••${number.slice(-4)}`;
+  return `${m[1]}•••${m[2]!.slice(-4)}`;
+}
+
+export async function publicQueue(db: Db, query: PublicQueueQuery): Promise<PublicQueueResponse> {
+  const page = await q.publicQueuePage(db, {
+    municipalityId: query.municipalityId,
+    ageGroup: query.ageGroup,
+    kindergartenId: query.kindergartenId ?? 0,
+    sort: query.sort,
+    order: query.order,
+    limit: query.format === 'csv' ? 100_000 : query.pageSize,
+    offset: query.format === 'csv' ? 0 : (query.page - 1) * query.pageSize,
+  });
+  const computed = await q.computedAt(db, query.municipalityId);
+  return {
+    municipalityId: query.municipalityId,
+    ageGroup: query.ageGroup,
+    kindergartenId: query.kindergartenId ?? null,
+    total: page.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    computedAt: computed ? computed.toISOString() : null,
+    items: page.items.map((r) => ({
+      position: r.position,
+      maskedNumber: maskNumber(r.number),
+      registeredAt: r.registered_at.toISOString(),
+      queueClass: r.queue_class,
+      desiredDate: r.desired_date,
+      status: r.status,
+    })),
+  };
+}
+
+export function toCsv(page: PublicQueueResponse): string {
+  const lines = ['position,masked_number,registered_at,queue_class,desired_date,status'];
+  for (const r of page.items)
+    lines.push([r.position, r.maskedNumber, r.registeredAt, r.queueClass, r.desiredDate, r.status].join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const NO_MATCH = () =>
+  // One answer for a wrong number, a wrong birth date or both: the lookup never confirms either part.
+  new HttpProblem(404, 'no-match', 'No application matches this number and birth date.');
+
+export async function lookup(db: Db, number: string, birthDate: string): Promise<PositionLookupResponse> {
+  const a = await q.lookupByNumber(db, number.trim());
+  if (!a || a.birth_date !== birthDate) throw NO_MATCH();
+  const [rows, computed] = await Promise.all([q.positionsOf(db, a.id), q.computedAt(db, a.municipality_id)]);
+  return {
+    maskedNumber: maskNumber(a.number),
+    status: a.status,
+    registeredAt: a.registered_at.toISOString(),
+    computedAt: computed ? computed.toISOString() : null,
+    positions: rows.map((r) => ({
+      kindergartenId: r.kindergarten_id === 0 ? null : r.kindergarten_id,
+      kindergartenNameRu: r.kindergarten_id === 0 ? null : r.name_ru,
+      ageGroup: r.age_group,
+      position: r.position,
+      total: r.total,
+      queueClass: r.queue_class,
+      ahead: {
+        extraordinary: r.ahead_extraordinary,
+        first: r.ahead_first,
+        sibling: r.ahead_sibling,
+        general: r.ahead_general,
+      },
+    })),
+  };
+}

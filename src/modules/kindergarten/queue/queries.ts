@@ -1,0 +1,1028 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/transaction.js';
+import type { ApplicationStatus } from '../tables.js';
+import './queue-tables.js';
+import type { PositionRow, QueueApplication } from './order-queue.js';
+import type { HistoryApplication } from './position-change.js';
+import { IN_QUEUE_STATUSES } from './status-machine.js';
+import type { KindergartenFacts } from './application-rules.js';
+import type { AgeRule } from './age-group.js';
+
+// All SQL of the queue module.
+
+const IN_QUEUE = IN_QUEUE_STATUSES as ApplicationStatus[];
+
+/** The age-group rule of application-rules.ts in SQL (same arithmetic: full years on the reference day). */
+export function ageGroupSql(rule: AgeRule) {
+  return rule === 'desired_date'
+    ? sql<number>`greatest(0, date_part('year', age(a.desired_date, c.birth_date)))::int`
+    : sql<number>`greatest(0, date_part('year', age(make_date((extract(year from a.desired_date)::int - case when extract(month from a.desired_date) < 9 then 1 else 0 end), 9, 1), c.birth_date)))::int`;
+}
+
+export async function municipalityConfig(db: Executor, municipalityId: number) {
+  return db
+    .selectFrom('municipality')
+    .select(['id', 'config'])
+    .where('id', '=', municipalityId)
+    .executeTakeFirst();
+}
+
+export async function kindergartenFacts(
+  db: Executor,
+  ids: readonly number[],
+): Promise<Map<number, KindergartenFacts>> {
+  const map = new Map<number, KindergartenFacts>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('kindergarten as k')
+    .leftJoin('kg_group as g', (j) => j.onRef('g.kindergarten_id', '=', 'k.id').on('g.is_open', '=', true))
+    .select(['k.id', 'k.municipality_id', 'g.age_from', 'g.age_to'])
+    .where('k.id', 'in', [...ids])
+    .where('k.status', '=', 'operating')
+    .execute();
+  for (const r of rows) {
+    const kg = map.get(r.id) ?? {
+      id: r.id,
+      municipalityId: r.municipality_id,
+      groups: [] as { ageFrom: number; ageTo: number }[],
+    };
+    if (r.age_from !== null && r.age_to !== null)
+      (kg.groups as { ageFrom: number; ageTo: number }[]).push({ ageFrom: r.age_from, ageTo: r.age_to });
+    map.set(r.id, kg);
+  }
+  return map;
+}
+
+export async function kindergartenMunicipality(db: Executor, kindergartenId: number) {
+  return db
+    .selectFrom('kindergarten')
+    .select(['id', 'municipality_id'])
+    .where('id', '=', kindergartenId)
+    .executeTakeFirst();
+}
+
+// ——— drafts, files, idempotency ———
+
+export async function getDraft(db: Executor, userId: string) {
+  return db.selectFrom('application_draft').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+export async function saveDraft(db: Executor, userId: string, step: number, data: Record<string, unknown>) {
+  return db
+    .insertInto('application_draft')
+    .values({ user_id: userId, step, data: JSON.stringify(data), updated_at: new Date() })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({ step, data: JSON.stringify(data), updated_at: new Date() }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function deleteDraft(db: Executor, userId: string) {
+  await db.deleteFrom('application_draft').where('user_id', '=', userId).execute();
+}
+
+export async function insertFile(
+  db: Executor,
+  f: { ownerId: string; fileName: string; mediaType: string; content: Buffer; sha256: string },
+) {
+  return db
+    .insertInto('stored_file')
+    .values({
+      owner_id: f.ownerId,
+      file_name: f.fileName,
+      media_type: f.mediaType,
+      size_bytes: f.content.byteLength,
+      sha256: f.sha256,
+      content: f.content,
+    })
+    .returning(['id', 'file_name', 'media_type', 'size_bytes', 'sha256'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function filesOwnedBy(db: Executor, ownerId: string | null, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  let q = db
+    .selectFrom('stored_file')
+    .select(['id'])
+    .where('id', 'in', [...ids]);
+  if (ownerId) q = q.where('owner_id', '=', ownerId);
+  return q.execute();
+}
+
+/** Claims an idempotency key inside the transaction: a concurrent twin waits on the primary key. */
+export async function claimIdempotencyKey(
+  tx: Executor,
+  userId: string,
+  key: string,
+  route: string,
+  hash: string,
+) {
+  const inserted = await tx
+    .insertInto('idempotent_request')
+    .values({ user_id: userId, idempotency_key: key, route, request_hash: hash })
+    .onConflict((oc) => oc.columns(['user_id', 'idempotency_key']).doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  if (inserted) return null;
+  return tx
+    .selectFrom('idempotent_request')
+    .select(['route', 'request_hash', 'status_code', 'response'])
+    .where('user_id', '=', userId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirstOrThrow();
+}
+
+export async function completeIdempotencyKey(
+  tx: Executor,
+  userId: string,
+  key: string,
+  status: number,
+  response: unknown,
+) {
+  await tx
+    .updateTable('idempotent_request')
+    .set({ status_code: status, response: JSON.stringify(response) })
+    .where('user_id', '=', userId)
+    .where('idempotency_key', '=', key)
+    .execute();
+}
+
+// ——— applications ———
+
+export async function findOrCreateChild(
+  tx: Executor,
+  c: {
+    lastName: string;
+    firstName: string;
+    patronymic?: string | undefined;
+    birthDate: string;
+    sex?: 'm' | 'f' | undefined;
+    birthCertificate: string;
+  },
+) {
+  const existing = await tx
+    .selectFrom('child')
+    .select(['id', 'birth_date', 'last_name', 'first_name'])
+    .where('birth_certificate', '=', c.birthCertificate)
+    .executeTakeFirst();
+  if (existing) return existing;
+  const inserted = await tx
+    .insertInto('child')
+    .values({
+      last_name: c.lastName,
+      first_name: c.firstName,
+      patronymic: c.patronymic ?? null,
+      birth_date: c.birthDate,
+      sex: c.sex ?? null,
+      birth_certificate: c.birthCertificate,
+    })
+    .onConflict((oc) => oc.column('birth_certificate').doNothing())
+    .returning(['id', 'birth_date', 'last_name', 'first_name'])
+    .executeTakeFirst();
+  if (inserted) return inserted;
+  // A concurrent twin inserted the same certificate first.
+  return tx
+    .selectFrom('child')
+    .select(['id', 'birth_date', 'last_name', 'first_name'])
+    .where('birth_certificate', '=', c.birthCertificate)
+    .executeTakeFirstOrThrow();
+}
+
+export async function activeApplicationOf(tx: Executor, childId: string, municipalityId: number) {
+  return tx
+    .selectFrom('application')
+    .select(['id', 'number', 'applicant_id'])
+    .where('child_id', '=', childId)
+    .where('municipality_id', '=', municipalityId)
+    .where('status', 'in', ['new', 'registered', 'benefit_check', 'change_requested', 'directed', 'contract'])
+    .executeTakeFirst();
+}
+
+/** Numbers «<municipality>-<year>-<serial>»: the serial is the table's identity (7 digits, so never a seed number). */
+export async function assignNumber(
+  tx: Executor,
+  id: string,
+  municipalityId: number,
+  serial: number,
+  year: string,
+) {
+  const number = `${String(municipalityId).padStart(2, '0')}-${year}-${String(serial).padStart(7, '0')}`;
+  await tx.updateTable('application').set({ number }).where('id', '=', id).execute();
+  return number;
+}
+
+export interface NewApplication {
+  number: string;
+  municipalityId: number;
+  childId: string;
+  applicantId: string | null;
+  applicantName: string;
+  applicantEmail: string | null;
+  applicantPhone: string | null;
+  address: string;
+  registeredAt: Date;
+  desiredDate: string;
+  orientation: 'general' | 'compensating' | 'health' | 'combined';
+  stayMode: 'short' | 'reduced' | 'full' | 'extended' | 'round_the_clock';
+  language: string;
+  consentOther: boolean;
+  status: ApplicationStatus;
+  source: 'portal' | 'paper' | 'epgu' | 'seed';
+  createdBy: string | null;
+}
+
+export async function insertApplication(tx: Executor, a: NewApplication) {
+  return tx
+    .insertInto('application')
+    .values({
+      number: a.number,
+      municipality_id: a.municipalityId,
+      child_id: a.childId,
+      applicant_id: a.applicantId,
+      applicant_name: a.applicantName,
+      applicant_email: a.applicantEmail,
+      applicant_phone: a.applicantPhone,
+      address: a.address,
+      registered_at: a.registeredAt,
+      desired_date: a.desiredDate,
+      orientation: a.orientation,
+      stay_mode: a.stayMode,
+      language: a.language,
+      consent_other: a.consentOther,
+      status: a.status,
+      status_changed_at: a.registeredAt,
+      source: a.source,
+      created_by: a.createdBy,
+    })
+    .returning(['id', 'serial'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function replaceChoices(
+  tx: Executor,
+  applicationId: string,
+  kindergartenIds: readonly number[],
+) {
+  await tx.deleteFrom('application_choice').where('application_id', '=', applicationId).execute();
+  await tx
+    .insertInto('application_choice')
+    .values(
+      kindergartenIds.map((id, i) => ({ application_id: applicationId, rank: i + 1, kindergarten_id: id })),
+    )
+    .execute();
+}
+
+export async function insertBenefits(
+  tx: Executor,
+  applicationId: string,
+  benefits: readonly {
+    kind: string;
+    class: 'extraordinary' | 'first' | 'sibling';
+    siblingKindergartenId: number | null;
+    documentIds: readonly string[];
+  }[],
+) {
+  if (benefits.length === 0) return;
+  await tx
+    .insertInto('benefit')
+    .values(
+      benefits.map((b) => ({
+        application_id: applicationId,
+        kind: b.kind,
+        class: b.class,
+        sibling_kindergarten_id: b.siblingKindergartenId,
+        document_ids: sql<string[]>`${sql.val([...b.documentIds])}::uuid[]`,
+      })),
+    )
+    .execute();
+}
+
+export async function insertEvent(
+  tx: Executor,
+  e: {
+    applicationId: string;
+    kind: 'status' | 'choices' | 'benefit' | 'desired_date' | 'details';
+    fromStatus?: ApplicationStatus | null;
+    toStatus?: ApplicationStatus | null;
+    reason?: string | null;
+    data?: Record<string, unknown>;
+    actorId: string | null;
+    occurredAt?: Date;
+  },
+) {
+  return tx
+    .insertInto('application_event')
+    .values({
+      application_id: e.applicationId,
+      kind: e.kind,
+      from_status: e.fromStatus ?? null,
+      to_status: e.toStatus ?? null,
+      reason: e.reason ?? null,
+      data: JSON.stringify(e.data ?? {}),
+      actor_id: e.actorId,
+      ...(e.occurredAt ? { occurred_at: e.occurredAt } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function applicationRow(db: Executor, id: string, forUpdate = false) {
+  let q = db
+    .selectFrom('application as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.serial',
+      'a.municipality_id',
+      'a.child_id',
+      'a.applicant_id',
+      'a.applicant_name',
+      'a.applicant_email',
+      'a.applicant_phone',
+      'a.address',
+      'a.registered_at',
+      'a.desired_date',
+      'a.orientation',
+      'a.stay_mode',
+      'a.language',
+      'a.consent_other',
+      'a.status',
+      'a.status_changed_at',
+      'a.source',
+      'c.last_name',
+      'c.first_name',
+      'c.patronymic',
+      'c.birth_date',
+      'c.birth_certificate',
+    ])
+    .where('a.id', '=', id);
+  if (forUpdate) q = q.forUpdate('a');
+  return q.executeTakeFirst();
+}
+export type ApplicationRowT = NonNullable<Awaited<ReturnType<typeof applicationRow>>>;
+
+export async function applicationOwner(db: Executor, id: string) {
+  return db
+    .selectFrom('application')
+    .select(['id', 'municipality_id', 'applicant_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function choicesOf(db: Executor, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return [];
+  return db
+    .selectFrom('application_choice as ch')
+    .innerJoin('kindergarten as k', 'k.id', 'ch.kindergarten_id')
+    .select(['ch.application_id', 'ch.rank', 'ch.kindergarten_id', 'k.name_ru', 'k.name_en'])
+    .where('ch.application_id', 'in', [...applicationIds])
+    .orderBy('ch.application_id')
+    .orderBy('ch.rank')
+    .execute();
+}
+
+export async function benefitsOf(db: Executor, applicationIds: readonly string[]) {
+  if (applicationIds.length === 0) return [];
+  return db
+    .selectFrom('benefit')
+    .selectAll()
+    .where('application_id', 'in', [...applicationIds])
+    .orderBy('id')
+    .execute();
+}
+
+export async function eventsOf(db: Executor, applicationId: string) {
+  return db
+    .selectFrom('application_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.actor_id')
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.kind',
+      'e.from_status',
+      'e.to_status',
+      'e.reason',
+      'e.data',
+      'u.kind as actor_kind',
+    ])
+    .where('e.application_id', '=', applicationId)
+    .orderBy('e.occurred_at')
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function applicationsOfApplicant(db: Executor, userId: string) {
+  return db
+    .selectFrom('application as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.municipality_id',
+      'a.status',
+      'a.registered_at',
+      'a.desired_date',
+      'a.source',
+      'c.last_name',
+      'c.first_name',
+      'c.birth_date',
+    ])
+    .where('a.applicant_id', '=', userId)
+    .orderBy('a.registered_at', 'desc')
+    .execute();
+}
+
+export async function setStatus(tx: Executor, id: string, status: ApplicationStatus, at: Date) {
+  await tx
+    .updateTable('application')
+    .set({ status, status_changed_at: at, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setRegisteredAt(tx: Executor, id: string, at: Date) {
+  await tx
+    .updateTable('application')
+    .set({ registered_at: at, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function benefitById(tx: Executor, benefitId: number) {
+  return tx.selectFrom('benefit').selectAll().where('id', '=', benefitId).forUpdate().executeTakeFirst();
+}
+
+export async function decideBenefit(
+  tx: Executor,
+  benefitId: number,
+  d: {
+    status: 'verified' | 'rejected';
+    by: string | null;
+    reason: string | null;
+    validUntil: string | null;
+    at: Date;
+  },
+) {
+  return tx
+    .updateTable('benefit')
+    .set({
+      status: d.status,
+      decided_by: d.by,
+      decided_at: d.at,
+      decision_reason: d.reason,
+      valid_until: d.validUntil,
+    })
+    .where('id', '=', benefitId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function pendingBenefitCount(tx: Executor, applicationId: string) {
+  const r = await tx
+    .selectFrom('benefit')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('application_id', '=', applicationId)
+    .where('status', '=', 'claimed')
+    .executeTakeFirstOrThrow();
+  return r.n;
+}
+
+// ——— ordering input and positions ———
+
+/** Every waiting application of a municipality with what the ordering needs. */
+export async function queueInput(
+  db: Executor,
+  municipalityId: number,
+  rule: AgeRule,
+): Promise<QueueApplication[]> {
+  const apps = await db
+    .selectFrom('application as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .select(['a.id', 'a.serial', 'a.registered_at', ageGroupSql(rule).as('age_group')])
+    .where('a.municipality_id', '=', municipalityId)
+    .where('a.status', 'in', IN_QUEUE)
+    .execute();
+  const byId = new Map<
+    string,
+    QueueApplication & { kindergartenIds: number[]; benefits: QueueApplication['benefits'][number][] }
+  >();
+  for (const a of apps)
+    byId.set(a.id, {
+      id: a.id,
+      serial: a.serial,
+      registeredAt: a.registered_at,
+      ageGroup: a.age_group,
+      kindergartenIds: [],
+      benefits: [],
+    });
+  const choices = await db
+    .selectFrom('application_choice as ch')
+    .innerJoin('application as a', 'a.id', 'ch.application_id')
+    .select(['ch.application_id', 'ch.kindergarten_id'])
+    .where('a.municipality_id', '=', municipalityId)
+    .where('a.status', 'in', IN_QUEUE)
+    .orderBy('ch.application_id')
+    .orderBy('ch.rank')
+    .execute();
+  for (const c of choices) byId.get(c.application_id)?.kindergartenIds.push(c.kindergarten_id);
+  const benefits = await db
+    .selectFrom('benefit as b')
+    .innerJoin('application as a', 'a.id', 'b.application_id')
+    .select(['b.application_id', 'b.class', 'b.status', 'b.valid_until', 'b.sibling_kindergarten_id'])
+    .where('a.municipality_id', '=', municipalityId)
+    .where('a.status', 'in', IN_QUEUE)
+    .where('b.status', '=', 'verified')
+    .execute();
+  for (const b of benefits)
+    byId.get(b.application_id)?.benefits.push({
+      class: b.class,
+      status: b.status,
+      validUntil: b.valid_until,
+      siblingKindergartenId: b.sibling_kindergarten_id,
+    });
+  return [...byId.values()];
+}
+
+/** Replaces the municipality's positions in one statement per chunk (arrays unnested server-side). */
+export async function writePositions(tx: Executor, municipalityId: number, rows: readonly PositionRow[]) {
+  await tx.deleteFrom('queue_position').where('municipality_id', '=', municipalityId).execute();
+  const CHUNK = 50_000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await sql`
+      insert into queue_position (application_id, kindergarten_id, municipality_id, age_group, position, total,
+        queue_class, ahead_extraordinary, ahead_first, ahead_sibling, ahead_general)
+      select u.a, u.k, ${municipalityId}, u.g, u.p, u.t, u.c, u.e, u.f, u.s, u.n
+      from unnest(${part.map((r) => r.applicationId)}::uuid[], ${part.map((r) => r.kindergartenId ?? 0)}::int[],
+        ${part.map((r) => r.ageGroup)}::int[], ${part.map((r) => r.position)}::int[], ${part.map((r) => r.total)}::int[],
+        ${part.map((r) => r.queueClass)}::text[], ${part.map((r) => r.ahead.extraordinary)}::int[],
+        ${part.map((r) => r.ahead.first)}::int[], ${part.map((r) => r.ahead.sibling)}::int[],
+        ${part.map((r) => r.ahead.general)}::int[]) as u(a, k, g, p, t, c, e, f, s, n)`.execute(tx);
+  }
+}
+
+/** Bumps the municipality's requested version in the change's transaction; returns it. */
+export async function requestRecalculation(tx: Executor, municipalityId: number): Promise<number> {
+  const r = await tx
+    .insertInto('queue_recalculation')
+    .values({ municipality_id: municipalityId, requested_version: 1 })
+    .onConflict((oc) =>
+      oc
+        .column('municipality_id')
+        .doUpdateSet({ requested_version: sql`queue_recalculation.requested_version + 1` }),
+    )
+    .returning('requested_version')
+    .executeTakeFirstOrThrow();
+  return r.requested_version;
+}
+
+export async function recalculationState(db: Executor, municipalityId: number) {
+  return db
+    .selectFrom('queue_recalculation')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+}
+
+export async function finishRecalculation(
+  tx: Executor,
+  municipalityId: number,
+  v: { version: number; computedAt: Date; applications: number; durationMs: number },
+) {
+  await tx
+    .insertInto('queue_recalculation')
+    .values({
+      municipality_id: municipalityId,
+      requested_version: v.version,
+      computed_version: v.version,
+      computed_at: v.computedAt,
+      applications: v.applications,
+      duration_ms: Math.round(v.durationMs),
+    })
+    .onConflict((oc) =>
+      oc.column('municipality_id').doUpdateSet({
+        computed_version: v.version,
+        computed_at: v.computedAt,
+        applications: v.applications,
+        duration_ms: Math.round(v.durationMs),
+      }),
+    )
+    .execute();
+}
+
+export async function computedAt(db: Executor, municipalityId: number) {
+  const r = await db
+    .selectFrom('queue_recalculation')
+    .select('computed_at')
+    .where('municipality_id', '=', municipalityId)
+    .executeTakeFirst();
+  return r?.computed_at ?? null;
+}
+
+export async function positionsOf(db: Executor, applicationId: string) {
+  return db
+    .selectFrom('queue_position as p')
+    .leftJoin('kindergarten as k', 'k.id', 'p.kindergarten_id')
+    .select([
+      'p.kindergarten_id',
+      'p.age_group',
+      'p.position',
+      'p.total',
+      'p.queue_class',
+      'p.ahead_extraordinary',
+      'p.ahead_first',
+      'p.ahead_sibling',
+      'p.ahead_general',
+      'k.name_ru',
+      'k.name_en',
+    ])
+    .where('p.application_id', '=', applicationId)
+    .orderBy('p.kindergarten_id')
+    .execute();
+}
+
+export async function municipalityPositions(db: Executor, municipalityId: number) {
+  return db
+    .selectFrom('queue_position as p')
+    .innerJoin('application as a', 'a.id', 'p.application_id')
+    .select(['p.application_id', 'p.position', 'a.applicant_id', 'a.applicant_email', 'a.number'])
+    .where('p.municipality_id', '=', municipalityId)
+    .where('p.kindergarten_id', '=', 0)
+    .execute();
+}
+
+export async function positionNotices(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('queue_position_notice')
+    .selectAll()
+    .where('application_id', 'in', [...ids])
+    .execute();
+}
+
+export async function upsertNotices(
+  tx: Executor,
+  rows: readonly { applicationId: string; position: number }[],
+) {
+  const CHUNK = 50_000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    await sql`
+      insert into queue_position_notice (application_id, position)
+      select * from unnest(${part.map((r) => r.applicationId)}::uuid[], ${part.map((r) => r.position)}::int[])
+      on conflict (application_id) do update set position = excluded.position, notified_at = now()`.execute(
+      tx,
+    );
+  }
+}
+
+// ——— public ———
+
+export async function publicQueuePage(
+  db: Db,
+  q: {
+    municipalityId: number;
+    ageGroup: number;
+    kindergartenId: number;
+    sort: 'position' | 'registeredAt' | 'desiredDate';
+    order: 'asc' | 'desc';
+    limit: number;
+    offset: number;
+  },
+) {
+  const column =
+    q.sort === 'registeredAt'
+      ? 'a.registered_at'
+      : q.sort === 'desiredDate'
+        ? 'a.desired_date'
+        : 'p.position';
+  const base = db
+    .selectFrom('queue_position as p')
+    .where('p.municipality_id', '=', q.municipalityId)
+    .where('p.age_group', '=', q.ageGroup)
+    .where('p.kindergarten_id', '=', q.kindergartenId);
+  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const items = await base
+    .innerJoin('application as a', 'a.id', 'p.application_id')
+    .select(['p.position', 'a.number', 'a.registered_at', 'p.queue_class', 'a.desired_date', 'a.status'])
+    .orderBy(column, q.order)
+    .orderBy('p.position', 'asc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { total: total.n, items };
+}
+
+export async function lookupByNumber(db: Db, number: string) {
+  return db
+    .selectFrom('application as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .select(['a.id', 'a.number', 'a.municipality_id', 'a.status', 'a.registered_at', 'c.birth_date'])
+    .where('a.number', '=', number)
+    .executeTakeFirst();
+}
+
+// ——— history ———
+
+/** Applications of the same municipality × age group that may have been in the queue in [from, to]. */
+export async function historyGroup(
+  db: Executor,
+  municipalityId: number,
+  ageGroup: number,
+  rule: AgeRule,
+  fromMoment: string,
+  toMoment: string,
+): Promise<HistoryApplication[]> {
+  const apps = await db
+    .selectFrom('application as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .select(['a.id', 'a.serial', 'a.registered_at', 'a.applicant_id'])
+    .where('a.municipality_id', '=', municipalityId)
+    .where(ageGroupSql(rule), '=', ageGroup)
+    .where('a.registered_at', '<=', new Date(toMoment))
+    .where((eb) =>
+      eb.or([eb('a.status', 'in', IN_QUEUE), eb('a.status_changed_at', '>=', new Date(fromMoment))]),
+    )
+    .execute();
+  if (apps.length === 0) return [];
+  const ids = apps.map((a) => a.id);
+  const events = await db
+    .selectFrom('application_event')
+    .select(['application_id', 'occurred_at', 'kind', 'to_status', 'data', 'actor_id'])
+    .where('application_id', 'in', ids)
+    .where('kind', 'in', ['status', 'choices'])
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+  const choices = await db
+    .selectFrom('application_choice')
+    .select(['application_id', 'kindergarten_id'])
+    .where('application_id', 'in', ids)
+    .orderBy('rank')
+    .execute();
+  const benefits = await db
+    .selectFrom('benefit')
+    .select(['application_id', 'class', 'status', 'decided_at', 'valid_until', 'sibling_kindergarten_id'])
+    .where('application_id', 'in', ids)
+    .execute();
+  const out = new Map<
+    string,
+    HistoryApplication & {
+      statuses: HistoryApplication['statuses'][number][];
+      choices: { at: string; kindergartenIds: number[] }[];
+      benefits: HistoryApplication['benefits'][number][];
+    }
+  >();
+  const current = new Map<string, number[]>();
+  for (const c of choices) {
+    const list = current.get(c.application_id) ?? [];
+    list.push(c.kindergarten_id);
+    current.set(c.application_id, list);
+  }
+  for (const a of apps)
+    out.set(a.id, {
+      id: a.id,
+      serial: a.serial,
+      registeredAt: a.registered_at.toISOString(),
+      applicantId: a.applicant_id,
+      statuses: [],
+      choices: [],
+      benefits: [],
+    });
+  for (const e of events) {
+    const h = out.get(e.application_id)!;
+    const at = e.occurred_at.toISOString();
+    if (e.kind === 'status' && e.to_status)
+      h.statuses.push({ at, status: e.to_status as ApplicationStatus, actorId: e.actor_id });
+    if (e.kind === 'choices') {
+      const d = e.data as { choices?: number[]; from?: number[] };
+      if (h.choices.length === 0 && Array.isArray(d.from))
+        h.choices.push({ at: h.registeredAt, kindergartenIds: d.from });
+      if (Array.isArray(d.choices)) h.choices.push({ at, kindergartenIds: d.choices });
+    }
+  }
+  for (const h of out.values()) {
+    // No recorded choice history: the current choices held throughout.
+    if (h.choices.length === 0)
+      h.choices.push({ at: h.registeredAt, kindergartenIds: current.get(h.id) ?? [] });
+  }
+  for (const b of benefits)
+    out.get(b.application_id)!.benefits.push({
+      class: b.class,
+      status: b.status,
+      decidedAt: b.decided_at ? b.decided_at.toISOString() : null,
+      validUntil: b.valid_until,
+      siblingKindergartenId: b.sibling_kindergarten_id,
+    });
+  return [...out.values()];
+}
+
+// ——— staff ———
+
+export async function staffList(
+  db: Db,
+  q: {
+    municipalityId: number;
+    status?: ApplicationStatus | undefined;
+    q?: string | undefined;
+    withClaimedBenefits?: boolean | undefined;
+    limit: number;
+    offset: number;
+  },
+) {
+  let base = db
+    .selectFrom('application as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .where('a.municipality_id', '=', q.municipalityId);
+  if (q.status) base = base.where('a.status', '=', q.status);
+  if (q.q) {
+    const text = q.q;
+    base = base.where((eb) =>
+      eb.or([
+        eb('a.number', '=', text),
+        eb('c.birth_certificate', '=', text),
+        eb('c.last_name', 'ilike', `${text.replace(/[%_]/g, '')}%`),
+      ]),
+    );
+  }
+  if (q.withClaimedBenefits)
+    base = base.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('benefit as b')
+          .select('b.id')
+          .whereRef('b.application_id', '=', 'a.id')
+          .where('b.status', '=', 'claimed'),
+      ),
+    );
+  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const items = await base
+    .select([
+      'a.id',
+      'a.number',
+      'a.municipality_id',
+      'a.status',
+      'a.registered_at',
+      'a.desired_date',
+      'a.source',
+      'c.last_name',
+      'c.first_name',
+      'c.birth_date',
+    ])
+    .orderBy('a.registered_at', 'desc')
+    .orderBy('a.serial', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { total: total.n, items };
+}
+
+export async function duplicateGroups(db: Db, municipalityId: number) {
+  // Same name and birth date under different certificates, both active in the municipality.
+  return sql<{ ids: string[] }>`
+    select array_agg(a.id order by a.registered_at) as ids
+    from application a join child c on c.id = a.child_id
+    where a.municipality_id = ${municipalityId}
+      and a.status in ('new', 'registered', 'benefit_check', 'change_requested', 'directed', 'contract')
+    group by lower(c.last_name), lower(c.first_name), c.birth_date
+    having count(*) > 1
+    limit 100`.execute(db);
+}
+
+export async function summariesByIds(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('application as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.municipality_id',
+      'a.status',
+      'a.registered_at',
+      'a.desired_date',
+      'a.source',
+      'c.last_name',
+      'c.first_name',
+      'c.birth_date',
+    ])
+    .where('a.id', 'in', [...ids])
+    .execute();
+}
+
+export async function applicantsOfKindergarten(
+  db: Db,
+  kindergartenId: number,
+  limit: number,
+  offset: number,
+) {
+  const base = db
+    .selectFrom('application_choice as ch')
+    .innerJoin('application as a', 'a.id', 'ch.application_id')
+    .where('ch.kindergarten_id', '=', kindergartenId)
+    .where('a.status', 'in', [
+      'new',
+      'registered',
+      'benefit_check',
+      'change_requested',
+      'directed',
+      'contract',
+    ]);
+  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const items = await base
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .leftJoin('queue_position as p', (j) =>
+      j.onRef('p.application_id', '=', 'a.id').onRef('p.kindergarten_id', '=', 'ch.kindergarten_id'),
+    )
+    .select([
+      'a.id',
+      'a.number',
+      'ch.rank',
+      'a.status',
+      'a.registered_at',
+      'a.desired_date',
+      'p.age_group',
+      'p.position',
+      'p.queue_class',
+      'c.last_name',
+      'c.first_name',
+      'c.birth_date',
+      'a.applicant_name',
+      'a.applicant_phone',
+      'a.applicant_email',
+    ])
+    .orderBy(sql`p.position is null`)
+    .orderBy('p.age_group')
+    .orderBy('p.position')
+    .orderBy('a.registered_at')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { total: total.n, items };
+}
+
+export async function statusEventsBetween(db: Db, municipalityId: number, from: Date, to: Date) {
+  return db
+    .selectFrom('application_event as e')
+    .innerJoin('application as a', 'a.id', 'e.application_id')
+    .select(['e.id', 'e.occurred_at', 'a.number', 'e.from_status', 'e.to_status', 'e.reason', 'a.source'])
+    .where('a.municipality_id', '=', municipalityId)
+    .where('e.kind', '=', 'status')
+    .where('e.occurred_at', '>=', from)
+    .where('e.occurred_at', '<', to)
+    .orderBy('e.occurred_at')
+    .orderBy('e.id')
+    .limit(100_000)
+    .execute();
+}
+
+export async function overAgeApplications(db: Executor, septemberOrToday: string) {
+  // Children who reached 8 full years: the active ones leave the queue (снят с учёта, достиг 8 лет).
+  return db
+    .selectFrom('application as a')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .select(['a.id', 'a.status', 'a.municipality_id', 'a.applicant_id', 'a.applicant_email', 'a.number'])
+    .where('a.status', 'in', ['new', 'registered', 'benefit_check', 'change_requested'])
+    .where(sql<boolean>`date_part('year', age(${septemberOrToday}::date, c.birth_date)) >= 8`)
+    .limit(10_000)
+    .execute();
+}
+
+export async function placedAndArrivals(
+  db: Executor,
+  municipalityId: number,
+  ageGroup: number,
+  rule: AgeRule,
+  since: Date,
+  classRankOf: string[],
+) {
+  const placed = await db
+    .selectFrom('application_event as e')
+    .innerJoin('application as a', 'a.id', 'e.application_id')
+    .innerJoin('child as c', 'c.id', 'a.child_id')
+    .select(sql<number>`count(distinct e.application_id)::int`.as('n'))
+    .where('a.municipality_id', '=', municipalityId)
+    .where(ageGroupSql(rule), '=', ageGroup)
+    .where('e.kind', '=', 'status')
+    .where('e.to_status', '=', 'directed')
+    .where('e.occurred_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  const arrivals =
+    classRankOf.length === 0
+      ? { n: 0 }
+      : await db
+          .selectFrom('benefit as b')
+          .innerJoin('application as a', 'a.id', 'b.application_id')
+          .innerJoin('child as c', 'c.id', 'a.child_id')
+          .select(sql<number>`count(distinct b.application_id)::int`.as('n'))
+          .where('a.municipality_id', '=', municipalityId)
+          .where(ageGroupSql(rule), '=', ageGroup)
+          .where('b.status', '=', 'verified')
+          .where('b.class', 'in', classRankOf as ('extraordinary' | 'first' | 'sibling')[])
+          .where('b.decided_at', '>=', since)
+          .executeTakeFirstOrThrow();
+  return { placed: placed.n, arrivals: arrivals.n };
+}

@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestApp, type Client, type TestApp } from '../../../app/testing/test-app.js';
+
+let t: TestApp;
+let citizen: Client;
+let officer: Client;
+
+const child = (n: number, birthDate = '2025-03-01') => ({
+  lastName: 'Иванова',
+  firstName: `Мария${n}`,
+  birthDate,
+  birthCertificate: `IV-МЮ 10${String(n).padStart(4, '0')}`,
+});
+
+function application(n: number, extra: Record<string, unknown> = {}) {
+  return {
+    municipalityId: t.fixture.municipalityA,
+    child: child(n),
+    applicant: { fullName: 'Иванова Анна Петровна', email: 'anna@example.test', phone: '+7 900 000-00-00' },
+    address: 'г. Альфа, ул. Ленина, 10',
+    desiredDate: '2027-09-01',
+    kindergartenIds: [t.fixture.kindergartenA1],
+    ...extra,
+  };
+}
+
+async function submit(client: Client, body: unknown, key: string) {
+  return client.request({
+    method: 'POST',
+    url: '/api/kindergarten/applications',
+    payload: body as never,
+    headers: { 'idempotency-key': key },
+  });
+}
+
+const count = async (table: 'application' | 'child' | 'stored_file') =>
+  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  citizen = await t.asFixture('citizen1');
+  officer = await t.asFixture('officerA');
+});
+afterAll(async () => t?.close());
+
+describe('applying', () => {
+  it('registers once per Idempotency-Key and refuses the same child twice', async () => {
+    const first = await submit(citizen, application(1), 'key-000001');
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await submit(citizen, application(1), 'key-000001');
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    const twice = await submit(citizen, application(1), 'key-000002');
+    expect(twice.statusCode).toBe(409);
+    expect(await count('application')).toBe(1);
+  });
+
+  it('answers bad input with a 4xx naming the field and stores nothing', async () => {
+    const before = [await count('application'), await count('child')];
+    const cases: [Record<string, unknown>, string][] = [
+      [{ child: child(2, '2099-01-01') }, 'child.birthDate'],
+      [{ child: child(3, '2016-01-01') }, 'child.birthDate'],
+      [{ kindergartenIds: [1, 2, 3, 4, 5, 6].map(() => t.fixture.kindergartenA1) }, 'kindergartenIds'],
+      [{ kindergartenIds: [t.fixture.kindergartenA1, t.fixture.kindergartenA1] }, 'kindergartenIds'],
+      [{ kindergartenIds: [t.fixture.kindergartenA2] }, 'kindergartenIds.0'],
+      [{ kindergartenIds: [t.fixture.kindergartenB1] }, 'kindergartenIds.0'],
+    ];
+    let i = 10;
+    for (const [extra, field] of cases) {
+      const res = await submit(citizen, application(i++, extra), `key-bad-${i}`);
+      expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect([await count('application'), await count('child')]).toEqual(before);
+  });
+
+  it('sniffs uploads: an unsupported type and an oversize file are refused', async () => {
+    const upload = (content: Buffer, name: string) => {
+      const boundary = '----queue-test';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return citizen.request({
+        method: 'POST',
+        url: '/api/kindergarten/files',
+        payload,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+    };
+    const before = await count('stored_file');
+    const text = await upload(Buffer.from('just text pretending to be a PDF'), 'fake.pdf');
+    expect(text.statusCode).toBe(415);
+    const big = await upload(
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1024 * 1024 + 10, 32)]),
+      'big.pdf',
+    );
+    expect(big.statusCode).toBe(413);
+    expect(await count('stored_file')).toBe(before);
+    const ok = await upload(
+      Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
+      'ok.pdf',
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().mediaType).toBe('application/pdf');
+  });
+});
+
+describe('queue, benefits and explanations', () => {
+  it('orders by class, explains a verified benefit and notifies by email', async () => {
+    // Three general applications first, then one claiming a first-priority benefit.
+    for (const n of [21, 22, 23])
+      expect((await submit(citizen, application(n), `key-g-${n}`)).statusCode).toBe(201);
+    const citizen2 = await t.asFixture('citizen2');
+    const res = await submit(
+      citizen2,
+      application(24, {
+        applicant: { fullName: 'Петров Пётр', email: 'petrov@example.test' },
+        benefits: [{ kind: 'military' }],
+      }),
+      'key-b-24',
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const app = res.json();
+    expect(app.status).toBe('benefit_check');
+    await t.drainJobs();
+    const before = (await citizen2.get(`/api/kindergarten/applications/${app.id}/position`)).json();
+    expect(before.municipality.position).toBe(5);
+    expect(before.municipality.queueClass).toBe('general');
+
+    // Illegal transition: 409 with the allowed ones.
+    const illegal = await officer.post(`/api/kindergarten/applications/${app.id}/status`, {
+      to: 'enrolled',
+      reason: 'test move',
+    });
+    expect(illegal.statusCode).toBe(409);
+    expect(illegal.json().allowed).toContain('registered');
+
+    const moment = new Date().toISOString();
+    const decided = await officer.post(`/api/kindergarten/applications/${app.id}/benefit-decision`, {
+      benefitId: app.benefits[0].id,
+      decision: 'verify',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().status).toBe('registered');
+    await t.drainJobs();
+    const after = (await citizen2.get(`/api/kindergarten/applications/${app.id}/position`)).json();
+    expect(after.municipality.position).toBe(1);
+    expect(after.municipality.queueClass).toBe('first');
+    expect(after.municipality.ahead).toEqual({ extraordinary: 0, first: 0, sibling: 0, general: 0 });
+
+    const why = (
+      await citizen2.get(
+        `/api/kindergarten/applications/${app.id}/position/change?from=${encodeURIComponent(moment)}&to=${encodeURIComponent(new Date().toISOString())}`,
+      )
+    ).json();
+    expect(why.delta).toBe(-4);
+    expect(why.reasons[0].code).toBe('own_benefit_verified');
+    expect(why.reasons[0].count).toBe(4);
+
+    // The general applicant one place back sees why.
+    const other = (await citizen.get('/api/kindergarten/my/applications'))
+      .json()
+      .items.find((i: { childName: string }) => i.childName.endsWith('Мария21'));
+    const otherWhy = (
+      await citizen.get(
+        `/api/kindergarten/applications/${other.id}/position/change?from=${encodeURIComponent(moment)}&to=${encodeURIComponent(new Date().toISOString())}`,
+      )
+    ).json();
+    expect(otherWhy.delta).toBe(1);
+    expect(otherWhy.reasons[0]).toMatchObject({
+      code: 'benefit_verified_ahead',
+      queueClass: 'first',
+      count: 1,
+      delta: 1,
+    });
+
+    const mail = t.mail.find((m) => m.to.includes('citizen2@example.test') && m.subject.includes('льгот'));
+    expect(mail, JSON.stringify(t.mail.map((m) => [m.to, m.subject]))).toBeTruthy();
+    // Exactly once per event.
+    await t.drainJobs();
+    expect(t.mail.filter((m) => m.subject === mail!.subject).length).toBe(1);
+  });
+
+  it('keeps other citizens out and hides paper applications from citizens', async () => {
+    const mine = (await citizen.get('/api/kindergarten/my/applications')).json().items[0];
+    const stranger = await t.asFixture('citizen2');
+    expect((await stranger.get(`/api/kindergarten/applications/${mine.id}`)).statusCode).toBe(403);
+    const paper = await officer.post(
+      `/api/kindergarten/municipalities/${t.fixture.municipalityA}/applications`,
+      {
+        ...application(40),
+        municipalityId: undefined,
+      },
+    );
+    expect(paper.statusCode, paper.body).toBe(201);
+    expect((await citizen.get(`/api/kindergarten/applications/${paper.json().id}`)).statusCode).toBe(403);
+    expect(
+      (await (await t.asFixture('officerB')).get(`/api/kindergarten/applications/${paper.json().id}`))
+        .statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('public queue', () => {
+  it('lists anonymized rows, looks up by number + birth date, and never leaks personal data', async () => {
+    await t.drainJobs();
+    const mA = t.fixture.municipalityA;
+    const responses: string[] = [];
+    const list = await t.anonymous.get(`/api/public/queue?municipalityId=${mA}&ageGroup=2`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().total).toBeGreaterThanOrEqual(5);
+    responses.push(list.body);
+    const kg = await t.anonymous.get(
+      `/api/public/queue?municipalityId=${mA}&ageGroup=2&kindergartenId=${t.fixture.kindergartenA1}&sort=registeredAt&order=desc`,
+    );
+    responses.push(kg.body);
+    const csv = await t.anonymous.get(`/api/public/queue?municipalityId=${mA}&ageGroup=2&format=csv`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    responses.push(csv.body);
+
+    const mine = (await citizen.get('/api/kindergarten/my/applications')).json().items[0];
+    const found = await t.anonymous.post('/api/public/queue/lookup', {
+      number: mine.number,
+      birthDate: '2025-03-01',
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().positions.length).toBeGreaterThan(0);
+    responses.push(found.body);
+    const wrongDate = await t.anonymous.post('/api/public/queue/lookup', {
+      number: mine.number,
+      birthDate: '2025-03-02',
+    });
+    const wrongNumber = await t.anonymous.post('/api/public/queue/lookup', {
+      number: '99-2026-0000000',
+      birthDate: '2025-03-01',
+    });
+    expect(wrongDate.statusCode).toBe(404);
+    expect(wrongNumber.statusCode).toBe(404);
+    expect(wrongDate.json().detail).toBe(wrongNumber.json().detail);
+    responses.push(wrongDate.body, wrongNumber.body);
+
+    const people = await t.db
+      .selectFrom('child')
+      .select(['last_name', 'first_name', 'birth_certificate', 'birth_date'])
+      .execute();
+    const apps = await t.db
+      .selectFrom('application')
+      .select(['applicant_name', 'applicant_email', 'address', 'number'])
+      .execute();
+    const secrets = [
+      ...people.flatMap((p) => [p.last_name, p.first_name, p.birth_certificate, p.birth_date]),
+      ...apps.flatMap((a) => [a.applicant_name, a.applicant_email ?? '', a.address, a.number]),
+    ].filter((s) => s.length >= 4);
+    for (const body of responses)
+      for (const s of secrets) expect(body.includes(s), `leaked ${s}`).toBe(false);
+  });
+
+  it('rate-limits the lookup', async () => {
+    let limited = false;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const res = await t.anonymous.post('/api/public/queue/lookup', {
+        number: `01-2026-${i}`,
+        birthDate: '2025-03-01',
+      });
+      limited = res.statusCode === 429;
+    }
+    expect(limited).toBe(true);
+  });
+});

@@ -1,0 +1,593 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  applicationDetailSchema,
+  applicationDraftResponseSchema,
+  applicationDraftSchema,
+  applicationInputSchema,
+  benefitDecisionRequestSchema,
+  benefitDecisionResponseSchema,
+  changeChoicesRequestSchema,
+  myApplicationsResponseSchema,
+  paperApplicationInputSchema,
+  positionChangeQuerySchema,
+  positionChangeResponseSchema,
+  positionHistoryQuerySchema,
+  positionHistoryResponseSchema,
+  positionLookupRequestSchema,
+  positionLookupResponseSchema,
+  positionResponseSchema,
+  publicQueueQuerySchema,
+  publicQueueResponseSchema,
+  statusChangeRequestSchema,
+  statusChangeResponseSchema,
+  uploadedFileSchema,
+  withdrawRequestSchema,
+  staffApplicationListQuerySchema,
+  staffApplicationListResponseSchema,
+  applicantsQuerySchema,
+  kindergartenApplicantsResponseSchema,
+  statusExportQuerySchema,
+  statusExportResponseSchema,
+  removeOverAgeResponseSchema,
+  duplicateListResponseSchema,
+  mergeRequestSchema,
+  mergeResponseSchema,
+} from '../../../contracts/kindergarten-queue.js';
+import type { AppContext } from '../../../platform/app-context.js';
+import { permittedActions } from '../../../platform/auth/permissions.js';
+import type { Principal } from '../../../platform/auth/roles.js';
+import { HttpProblem } from '../../../platform/http/problem.js';
+import { sniffDocument, MAX_DOCUMENT_BYTES } from './document-sniff.js';
+import {
+  APPLICATION_ACTIONS,
+  applicationScope,
+  kindergartenScope,
+  municipalityScope,
+} from './permissions.js';
+import * as q from './queries.js';
+import * as service from './service.js';
+import * as explain from './explain-service.js';
+import * as publicService from './public-service.js';
+import * as staff from './staff-service.js';
+
+const tags = ['kindergarten-queue'];
+const idParams = z.object({ applicationId: z.string().uuid() });
+const municipalityParams = z.object({ municipalityId: z.coerce.number().int().positive() });
+const kindergartenParams = z.object({ kindergartenId: z.coerce.number().int().positive() });
+
+const actorOf = (request: FastifyRequest) => ({
+  userId: request.principal?.userId ?? null,
+  role: request.principal?.grants[0]?.role ?? null,
+  requestId: request.id,
+});
+
+export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = ctx;
+  const appScope = applicationScope(db);
+
+  const permitted = (principal: Principal | null, scope: { municipalityId: number; ownerUserId: string }) =>
+    permittedActions(principal, scope, APPLICATION_ACTIONS);
+
+  // ——— citizen: drafts, files, apply ———
+
+  r.get(
+    '/api/kindergarten/applications/draft',
+    {
+      config: { permission: { action: 'queue.application.apply' } },
+      schema: {
+        tags,
+        summary: "The signed-in citizen's saved wizard draft",
+        response: { 200: applicationDraftResponseSchema },
+      },
+    },
+    async (request) => {
+      const d = await q.getDraft(db, request.principal!.userId);
+      return {
+        draft: d ? { step: d.step, data: d.data } : null,
+        updatedAt: d ? d.updated_at.toISOString() : null,
+      };
+    },
+  );
+
+  r.put(
+    '/api/kindergarten/applications/draft',
+    {
+      config: { permission: { action: 'queue.application.apply' } },
+      schema: {
+        tags,
+        summary: 'Save the wizard draft between steps',
+        body: applicationDraftSchema,
+        response: { 200: applicationDraftResponseSchema },
+      },
+    },
+    async (request) => {
+      if (JSON.stringify(request.body.data).length > 64_000)
+        throw new HttpProblem(413, 'draft-too-large', 'The draft is too large.', {
+          errors: [{ field: 'data', message: 'at most 64 kB' }],
+        });
+      const d = await q.saveDraft(db, request.principal!.userId, request.body.step, request.body.data);
+      return { draft: { step: d.step, data: d.data }, updatedAt: d.updated_at.toISOString() };
+    },
+  );
+
+  r.delete(
+    '/api/kindergarten/applications/draft',
+    {
+      config: { permission: { action: 'queue.application.apply' } },
+      schema: { tags, summary: 'Discard the wizard draft', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      await q.deleteDraft(db, request.principal!.userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/kindergarten/files',
+    {
+      config: { permission: { action: 'queue.application.apply' } },
+      schema: {
+        tags,
+        summary: 'Upload a benefit document (PDF, JPEG or PNG up to 5 MB; the content decides the type)',
+        consumes: ['multipart/form-data'],
+        response: { 201: uploadedFileSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new HttpProblem(415, 'unsupported-media-type', 'Send the document as multipart/form-data.', {
+          errors: [{ field: 'file', message: 'multipart/form-data expected' }],
+        });
+      const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES } });
+      if (!part)
+        throw new HttpProblem(400, 'bad-request', 'No file in the request.', {
+          errors: [{ field: 'file', message: 'required' }],
+        });
+      let content: Buffer;
+      try {
+        content = await part.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new HttpProblem(413, 'file-too-large', 'The file is larger than 5 MB.', {
+            errors: [{ field: 'file', message: 'larger than 5 MB', expected: '≤ 5 MB' }],
+          });
+        throw err;
+      }
+      const sniffed = await sniffDocument(content);
+      if (!sniffed.ok) {
+        const status = sniffed.reason === 'too_large' ? 413 : sniffed.reason === 'empty' ? 400 : 415;
+        throw new HttpProblem(
+          status,
+          `file-${sniffed.reason.replace('_', '-')}`,
+          'Only PDF, JPEG or PNG documents up to 5 MB are accepted.',
+          {
+            errors: [{ field: 'file', message: sniffed.reason, expected: 'PDF, JPEG or PNG, ≤ 5 MB' }],
+          },
+        );
+      }
+      const fileName = (part.filename || 'document').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
+      const sha256 = crypto.createHash('sha256').update(content).digest('hex');
+      const f = await q.insertFile(db, {
+        ownerId: request.principal!.userId,
+        fileName,
+        mediaType: sniffed.mediaType,
+        content,
+        sha256,
+      });
+      return reply.status(201).send({
+        id: f.id,
+        fileName: f.file_name,
+        mediaType: f.media_type as 'application/pdf',
+        sizeBytes: f.size_bytes,
+        sha256: f.sha256,
+      });
+    },
+  );
+
+  r.post(
+    '/api/kindergarten/applications',
+    {
+      config: { permission: { action: 'queue.application.apply' } },
+      schema: {
+        tags,
+        summary: 'Submit an application (idempotent with the Idempotency-Key header)',
+        headers: z.object({ 'idempotency-key': z.string().min(8).max(200) }),
+        body: applicationInputSchema,
+        response: { 201: applicationDetailSchema, 200: applicationDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal!;
+      const result = await service.apply(
+        db,
+        { ...actorOf(request), userId: principal.userId },
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      const scope = { municipalityId: request.body.municipalityId, ownerUserId: principal.userId };
+      const body = await service.detail(db, result.id, permitted(principal, scope));
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(201).send(body);
+    },
+  );
+
+  r.get(
+    '/api/kindergarten/my/applications',
+    {
+      config: { permission: { action: 'queue.application.apply' } },
+      schema: {
+        tags,
+        summary: "The signed-in citizen's applications",
+        response: { 200: myApplicationsResponseSchema },
+      },
+    },
+    async (request) => ({
+      items: await staff.summaries(db, await q.applicationsOfApplicant(db, request.principal!.userId)),
+    }),
+  );
+
+  // ——— one application ———
+
+  r.get(
+    '/api/kindergarten/applications/:applicationId',
+    {
+      config: { permission: { action: 'queue.application.read', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'An application with its timeline',
+        params: idParams,
+        response: { 200: applicationDetailSchema },
+      },
+    },
+    async (request) => {
+      const scope = await appScope(request);
+      return service.detail(db, request.params.applicationId, permitted(request.principal, scope as never));
+    },
+  );
+
+  r.put(
+    '/api/kindergarten/applications/:applicationId/choices',
+    {
+      config: { permission: { action: 'queue.application.update-own', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'Change the preferred kindergartens',
+        params: idParams,
+        body: changeChoicesRequestSchema,
+        response: { 200: applicationDetailSchema },
+      },
+    },
+    async (request) =>
+      service.changeChoices(
+        db,
+        actorOf(request),
+        request.params.applicationId,
+        request.body.kindergartenIds,
+        request.body.reason,
+      ),
+  );
+
+  r.post(
+    '/api/kindergarten/applications/:applicationId/withdraw',
+    {
+      config: { permission: { action: 'queue.application.update-own', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'Withdraw the application (снятие с учёта по заявлению)',
+        params: idParams,
+        body: withdrawRequestSchema,
+        response: { 200: statusChangeResponseSchema },
+      },
+    },
+    async (request) =>
+      service.withdraw(db, actorOf(request), request.params.applicationId, request.body.reason),
+  );
+
+  r.get(
+    '/api/kindergarten/applications/:applicationId/export',
+    {
+      config: { permission: { action: 'queue.application.read', scope: appScope } },
+      schema: {
+        tags,
+        summary: "Everything stored about one's application (152-ФЗ access right), as a JSON file",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const data = await staff.exportOwnData(db, request.params.applicationId);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="application-${data.application.number}.json"`,
+      );
+      reply.header('cache-control', 'no-store');
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(data, null, 2));
+    },
+  );
+
+  r.get(
+    '/api/kindergarten/applications/:applicationId/position',
+    {
+      config: { permission: { action: 'queue.application.read', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'Positions with the counts ahead by class and the expected wait',
+        params: idParams,
+        response: { 200: positionResponseSchema },
+      },
+    },
+    async (request) => explain.positionWithWait(db, request.params.applicationId),
+  );
+
+  r.get(
+    '/api/kindergarten/applications/:applicationId/position/history',
+    {
+      config: { permission: { action: 'queue.application.read', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'Position history rebuilt from the event history',
+        params: idParams,
+        querystring: positionHistoryQuerySchema,
+        response: { 200: positionHistoryResponseSchema },
+      },
+    },
+    async (request) => explain.history(db, request.params.applicationId, request.query),
+  );
+
+  r.get(
+    '/api/kindergarten/applications/:applicationId/position/change',
+    {
+      config: { permission: { action: 'queue.application.read', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'Why the position changed between two days (or moments), with counts by reason',
+        params: idParams,
+        querystring: positionChangeQuerySchema,
+        response: { 200: positionChangeResponseSchema },
+      },
+    },
+    async (request) => explain.change(db, request.params.applicationId, request.query),
+  );
+
+  // ——— public ———
+
+  r.get(
+    '/api/public/queue',
+    {
+      config: {
+        permission: 'public',
+        rateLimit: { max: config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags,
+        summary: 'The anonymized queue of a municipality × age group (× kindergarten); JSON or CSV',
+        querystring: publicQueueQuerySchema,
+        response: { 200: publicQueueResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const page = await publicService.publicQueue(db, request.query);
+      reply.header('cache-control', 'public, max-age=30');
+      if (request.query.format === 'csv') {
+        reply.header(
+          'content-disposition',
+          `attachment; filename="queue-${page.municipalityId}-${page.ageGroup}.csv"`,
+        );
+        return reply
+          .type('text/csv; charset=utf-8')
+          .serializer((x: unknown) => x as string)
+          .send(publicService.toCsv(page) as never);
+      }
+      return page;
+    },
+  );
+
+  r.post(
+    '/api/public/queue/lookup',
+    {
+      config: {
+        permission: 'public',
+        rateLimit: { max: config.RATE_LIMIT_LOOKUP_PER_MINUTE, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags,
+        summary: 'Position by application number and the child’s birth date (both required)',
+        body: positionLookupRequestSchema,
+        response: { 200: positionLookupResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return publicService.lookup(db, request.body.number, request.body.birthDate);
+    },
+  );
+
+  // ——— staff ———
+
+  r.get(
+    '/api/kindergarten/municipalities/:municipalityId/applications',
+    {
+      config: { permission: { action: 'queue.application.list', scope: municipalityScope() } },
+      schema: {
+        tags,
+        summary: "Search a municipality's applications",
+        params: municipalityParams,
+        querystring: staffApplicationListQuerySchema,
+        response: { 200: staffApplicationListResponseSchema },
+      },
+    },
+    async (request) => staff.list(db, request.principal, request.params.municipalityId, request.query),
+  );
+
+  r.post(
+    '/api/kindergarten/municipalities/:municipalityId/applications',
+    {
+      config: { permission: { action: 'queue.application.manage', scope: municipalityScope() } },
+      schema: {
+        tags,
+        summary: 'Register a paper application (operator mode)',
+        params: municipalityParams,
+        body: paperApplicationInputSchema,
+        response: { 201: applicationDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const created = await service.applyPaper(
+        db,
+        actorOf(request),
+        request.params.municipalityId,
+        request.body,
+      );
+      const body = await service.detail(
+        db,
+        created.id,
+        permitted(request.principal, {
+          municipalityId: request.params.municipalityId,
+          ownerUserId: 'paper-application',
+        }),
+      );
+      return reply.status(201).send(body);
+    },
+  );
+
+  r.post(
+    '/api/kindergarten/applications/:applicationId/status',
+    {
+      config: { permission: { action: 'queue.application.manage', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'Move the status (illegal transitions: 409 with the allowed ones)',
+        params: idParams,
+        body: statusChangeRequestSchema,
+        response: { 200: statusChangeResponseSchema },
+      },
+    },
+    async (request) =>
+      service.changeStatus(
+        db,
+        actorOf(request),
+        request.params.applicationId,
+        request.body.to,
+        request.body.reason,
+      ),
+  );
+
+  r.post(
+    '/api/kindergarten/applications/:applicationId/benefit-decision',
+    {
+      config: { permission: { action: 'queue.application.manage', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'Verify or reject a claimed benefit',
+        params: idParams,
+        body: benefitDecisionRequestSchema,
+        response: { 200: benefitDecisionResponseSchema },
+      },
+    },
+    async (request) =>
+      service.decideBenefit(db, actorOf(request), request.params.applicationId, request.body),
+  );
+
+  r.get(
+    '/api/kindergarten/municipalities/:municipalityId/duplicates',
+    {
+      config: { permission: { action: 'queue.application.list', scope: municipalityScope() } },
+      schema: {
+        tags,
+        summary: 'Likely duplicate children (same name and birth date, other certificate)',
+        params: municipalityParams,
+        response: { 200: duplicateListResponseSchema },
+      },
+    },
+    async (request) => staff.duplicates(db, request.params.municipalityId),
+  );
+
+  r.post(
+    '/api/kindergarten/applications/:applicationId/merge',
+    {
+      config: { permission: { action: 'queue.application.manage', scope: appScope } },
+      schema: {
+        tags,
+        summary: 'Merge a duplicate into this application (the earlier registration is kept)',
+        params: idParams,
+        body: mergeRequestSchema,
+        response: { 200: mergeResponseSchema },
+      },
+    },
+    async (request) =>
+      staff.merge(
+        db,
+        actorOf(request),
+        request.params.applicationId,
+        request.body.duplicateApplicationId,
+        request.body.reason,
+      ),
+  );
+
+  r.get(
+    '/api/kindergarten/kindergartens/:kindergartenId/applicants',
+    {
+      config: { permission: { action: 'queue.kindergarten.applicants', scope: kindergartenScope(db) } },
+      schema: {
+        tags,
+        summary: 'Applicants who chose this kindergarten, in queue order',
+        params: kindergartenParams,
+        querystring: applicantsQuerySchema,
+        response: { 200: kindergartenApplicantsResponseSchema },
+      },
+    },
+    async (request) => staff.applicants(db, request.params.kindergartenId, request.query),
+  );
+
+  r.get(
+    '/api/kindergarten/municipalities/:municipalityId/status-export',
+    {
+      config: { permission: { action: 'queue.application.list', scope: municipalityScope() } },
+      schema: {
+        tags,
+        summary: 'Status changes with ЕПГУ status codes; JSON or CSV',
+        params: municipalityParams,
+        querystring: statusExportQuerySchema,
+        response: { 200: statusExportResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const out = await staff.statusExport(
+        db,
+        request.params.municipalityId,
+        request.query.from,
+        request.query.to,
+      );
+      if (request.query.format === 'csv') {
+        reply.header(
+          'content-disposition',
+          `attachment; filename="status-changes-${out.municipalityId}.csv"`,
+        );
+        return reply
+          .type('text/csv; charset=utf-8')
+          .serializer((x: unknown) => x as string)
+          .send(staff.statusCsv(out) as never);
+      }
+      return out;
+    },
+  );
+
+  r.post(
+    '/api/kindergarten/municipalities/:municipalityId/remove-over-age',
+    {
+      config: { permission: { action: 'queue.application.manage', scope: municipalityScope() } },
+      schema: {
+        tags,
+        summary: 'Remove children who reached 8 years (also a scheduled job)',
+        params: municipalityParams,
+        response: { 200: removeOverAgeResponseSchema },
+      },
+    },
+    async (request) => ({
+      removed: await staff.removeOverAge(db, actorOf(request), request.params.municipalityId),
+    }),
+  );
+}
