@@ -29,3 +29,10 @@ create index application_event_status_at on application_event (application_id, o
 -- Flows of a period (directions, refusals, no-shows) and desired-date changes after a day.
 create index application_event_kind_time on application_event (kind, occurred_at);
 create index enrollment_attending on enrollment (enrolled_on, left_on);
+-- Directions only: "is this the application's first direction?" and "which group does it hold?".
+create index application_event_directed on application_event (application_id, occurred_at, id)
+  include (data) where kind = 'status' and to_status = 'directed';
+-- The flow events of a period (directions, refusals, no-shows): a small slice of all status events.
+create index application_event_flows on application_event (occurred_at)
+  include (application_id, from_status, to_status, id)
+  where kind = 'status' and (to_status in ('directed', 'refused', 'no_show') or from_status in ('directed', 'contract'));

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { QueueClass } from '../../../contracts/kindergarten-queue.js';
+import type { Db } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import type {
   BandCount,
@@ -41,40 +42,54 @@ interface StockRow {
   n: number;
 }
 
-async function stockRows(db: Executor, day: string, cutoff: Date): Promise<StockRow[]> {
+export async function stockRows(db: Executor, day: string, cutoff: Date): Promise<StockRow[]> {
   const months = MONTHS(day);
   const { rows } = await sql<StockRow>`
     with attending as (
       select distinct e.child_id from enrollment e
       where e.enrolled_on <= ${day}::date and (e.left_on is null or e.left_on > ${day}::date)
     ),
-    open_app as (
-      select a.id, a.municipality_id, a.desired_date, ${months} as months, ls.to_status
+    -- The status on the day: the current one when it last changed before the day's end (status_changed_at
+    -- is the time of the last status event, an invariant of every writer), else the last event before it.
+    open_app as materialized (
+      select a.id, a.municipality_id, a.desired_date, ${months} as months,
+        case when a.status_changed_at < ${cutoff} then a.status else (
+          select ev.to_status from application_event ev
+          where ev.application_id = a.id and ev.kind = 'status' and ev.occurred_at < ${cutoff}
+          order by ev.occurred_at desc, ev.id desc limit 1) end as to_status
       from application a
       join child c on c.id = a.child_id
-      cross join lateral (
-        select ev.to_status from application_event ev
-        where ev.application_id = a.id and ev.kind = 'status' and ev.occurred_at < ${cutoff}
-        order by ev.occurred_at desc, ev.id desc limit 1
-      ) ls
       where a.registered_at < ${cutoff}
-        and ls.to_status in ('registered', 'benefit_check', 'change_requested', 'directed', 'contract')
+        and (a.status_changed_at >= ${cutoff}
+          or a.status in ('registered', 'benefit_check', 'change_requested', 'directed', 'contract'))
         and not exists (select 1 from attending t where t.child_id = a.child_id)
     ),
-    in_band as (select * from open_app where months >= 0 and months < 96)
+    in_band as (
+      select * from open_app where months >= 0 and months < 96
+        and to_status in ('registered', 'benefit_check', 'change_requested', 'directed', 'contract')
+    ),
+    -- The best verified benefit class on the day, per application (0 extraordinary, 1 first, 2 sibling).
+    class_on_day as (
+      select b.application_id, min(case b.class when 'extraordinary' then 0 when 'first' then 1 else 2 end) as class_rank
+      from benefit b
+      where b.status in ('verified', 'expired') and b.decided_at < ${cutoff}
+        and (b.valid_until is null or b.valid_until >= ${day}::date)
+      group by 1
+    ),
+    -- The desired date in force on the day: the "from" of the first change after the day, if any.
+    desired_on_day as (
+      select distinct on (dc.application_id) dc.application_id, (dc.data ->> 'from')::date as desired_at
+      from application_event dc
+      where dc.kind = 'desired_date' and dc.occurred_at >= ${cutoff}
+      order by dc.application_id, dc.occurred_at, dc.id
+    )
     select q.municipality_id, q.months / 6 as band,
-      case when q.desired_at <= ${day}::date then 'actual' else 'deferred' end as bucket,
-      (select min(case b.class when 'extraordinary' then 0 when 'first' then 1 else 2 end) from benefit b
-        where b.application_id = q.id and b.status in ('verified', 'expired') and b.decided_at < ${cutoff}
-          and (b.valid_until is null or b.valid_until >= ${day}::date)) as class_rank,
-      null::int as held_group, count(*)::int as n
-    from (
-      select o.*, coalesce((
-        select (dc.data ->> 'from')::date from application_event dc
-        where dc.application_id = o.id and dc.kind = 'desired_date' and dc.occurred_at >= ${cutoff}
-        order by dc.occurred_at, dc.id limit 1), o.desired_date) as desired_at
-      from in_band o where o.to_status in ('registered', 'benefit_check', 'change_requested')
-    ) q
+      case when coalesce(d.desired_at, q.desired_date) <= ${day}::date then 'actual' else 'deferred' end as bucket,
+      cl.class_rank, null::int as held_group, count(*)::int as n
+    from in_band q
+    left join class_on_day cl on cl.application_id = q.id
+    left join desired_on_day d on d.application_id = q.id
+    where q.to_status in ('registered', 'benefit_check', 'change_requested')
     group by 1, 2, 3, 4
     union all
     select d.municipality_id, d.months / 6, 'directed', null::int, (
@@ -87,10 +102,11 @@ async function stockRows(db: Executor, day: string, cutoff: Date): Promise<Stock
   return rows;
 }
 
-async function enrolledRows(db: Executor, day: string) {
+export async function enrolledRows(db: Executor, day: string) {
   const months = MONTHS(day);
-  const { rows } = await sql<{ municipality_id: number; group_id: number; months: number; n: number }>`
-    select k.municipality_id, e.group_id, ${months} as months, count(*)::int as n
+  const { rows } = await sql<{ municipality_id: number; group_id: number; band: number | null; n: number }>`
+    select k.municipality_id, e.group_id,
+      case when ${months} >= 0 and ${months} < 96 then ${months} / 6 end as band, count(*)::int as n
     from enrollment e
     join child c on c.id = e.child_id
     join kg_group g on g.id = e.group_id
@@ -100,7 +116,7 @@ async function enrolledRows(db: Executor, day: string) {
   return rows;
 }
 
-async function capacityRows(db: Executor, cutoff: Date) {
+export async function capacityRows(db: Executor, cutoff: Date) {
   const { rows } = await sql<{
     municipality_id: number;
     kindergarten_id: number;
@@ -127,14 +143,33 @@ interface FlowRow {
   n: number;
 }
 
-async function flowRows(db: Executor, params: Required<CountsParams>, start: Date, cutoff: Date) {
+export async function flowRows(db: Executor, params: Required<CountsParams>, start: Date, cutoff: Date) {
   const offset = params.offsetMinutes;
   const local = (col: string) =>
     sql`((${sql.ref(col)} at time zone 'UTC') + make_interval(mins => ${offset}::int))`;
   const waveLabel = params.hasWaveTable
-    ? sql`coalesce((select w.title from placement_wave w where w.id::text = ev.data ->> 'waveId'), ev.data ->> 'waveId', to_char(${local('ev.occurred_at')}, 'YYYY-MM'))`
-    : sql`coalesce(ev.data ->> 'waveId', to_char(${local('ev.occurred_at')}, 'YYYY-MM'))`;
+    ? sql`coalesce((select w.title from placement_wave w where w.id::text = ev.wave_id), ev.wave_id, to_char(${local('ev.occurred_at')}, 'YYYY-MM'))`
+    : sql`coalesce(ev.wave_id, to_char(${local('ev.occurred_at')}, 'YYYY-MM'))`;
   const { rows } = await sql<FlowRow>`
+    with ev as materialized (
+      select ev.id, ev.application_id, ev.occurred_at, ev.from_status, ev.to_status,
+        ev.data ->> 'waveId' as wave_id, (ev.data ->> 'kindergartenId')::int as kindergarten_id
+      from application_event ev
+      where ev.kind = 'status' and ev.occurred_at >= ${start} and ev.occurred_at < ${cutoff}
+        -- The predicate of the partial index application_event_flows (migrations/0006_reporting.sql).
+        and (ev.to_status in ('directed', 'refused', 'no_show') or ev.from_status in ('directed', 'contract'))
+        and (ev.to_status in ('directed', 'refused')
+          or (ev.from_status in ('directed', 'contract')
+            and ev.to_status in ('no_show', 'registered', 'benefit_check', 'change_requested')))
+    ),
+    -- Each application's first direction ever (ordered by time, then id): the end of its wait.
+    first_direction as (
+      select distinct on (e.application_id) e.application_id, e.id
+      from application_event e
+      where e.kind = 'status' and e.to_status = 'directed'
+        and e.application_id in (select application_id from ev where to_status = 'directed')
+      order by e.application_id, e.occurred_at, e.id
+    )
     select a.municipality_id,
       case
         when ev.to_status = 'directed' then 'direction'
@@ -143,24 +178,33 @@ async function flowRows(db: Executor, params: Required<CountsParams>, start: Dat
         else 'service_refused'
       end as kind,
       case when ev.to_status = 'directed' then ${waveLabel} end as wave,
-      case when ev.to_status = 'directed' then (
-        select ch.rank from application_choice ch
-        where ch.application_id = ev.application_id
-          and ch.kindergarten_id::text = ev.data ->> 'kindergartenId') end as rank,
-      case when ev.to_status = 'directed' and not exists (
-        select 1 from application_event e2
-        where e2.application_id = ev.application_id and e2.kind = 'status' and e2.to_status = 'directed'
-          and (e2.occurred_at < ev.occurred_at or (e2.occurred_at = ev.occurred_at and e2.id < ev.id)))
+      case when ev.to_status = 'directed' then ch.rank end as rank,
+      case when f.id is not null
         then (${local('ev.occurred_at')})::date - (${local('a.registered_at')})::date end as wait_days,
       count(*)::int as n
-    from application_event ev
+    from ev
     join application a on a.id = ev.application_id
-    where ev.kind = 'status' and ev.occurred_at >= ${start} and ev.occurred_at < ${cutoff}
-      and (ev.to_status in ('directed', 'refused')
-        or (ev.from_status in ('directed', 'contract')
-          and ev.to_status in ('no_show', 'registered', 'benefit_check', 'change_requested')))
+    left join application_choice ch
+      on ch.application_id = ev.application_id and ch.kindergarten_id = ev.kindergarten_id
+    left join first_direction f on f.id = ev.id
     group by 1, 2, 3, 4, 5`.execute(db);
   return rows;
+}
+
+/**
+ * Runs a read with PostgreSQL's JIT compiler off. These are one-shot aggregates whose cost estimate
+ * crosses jit_above_cost, and compiling them took longer (2 of 2.7 s at the national scale) than
+ * running them. Inside a caller's transaction the setting stays for the rest of that transaction.
+ */
+async function withoutJit<T>(db: Executor, read: (x: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) {
+    await sql`set local jit = off`.execute(db);
+    return read(db);
+  }
+  return (db as Db).transaction().execute(async (tx) => {
+    await sql`set local jit = off`.execute(tx);
+    return read(tx);
+  });
 }
 
 const CLASS_BY_RANK: QueueClass[] = ['extraordinary', 'first', 'sibling'];
@@ -182,10 +226,10 @@ export async function loadIndicatorCounts(db: Executor, p: CountsParams): Promis
   const cutoff = new Date(endOfDay(params.day, params.offsetMinutes));
   const start = new Date(endOfDay(params.periodFrom, params.offsetMinutes) - 86_400_000);
   const [stocks, enrolled, capacities, flows] = await Promise.all([
-    stockRows(db, params.day, cutoff),
-    enrolledRows(db, params.day),
-    capacityRows(db, cutoff),
-    flowRows(db, params, start, cutoff),
+    withoutJit(db, (x) => stockRows(x, params.day, cutoff)),
+    withoutJit(db, (x) => enrolledRows(x, params.day)),
+    withoutJit(db, (x) => capacityRows(x, cutoff)),
+    withoutJit(db, (x) => flowRows(x, params, start, cutoff)),
   ]);
 
   const bands = new Map<string, BandCount>();
@@ -228,7 +272,7 @@ export async function loadIndicatorCounts(db: Executor, p: CountsParams): Promis
   for (const e of enrolled) {
     const g = groups.get(e.group_id);
     if (g) g.enrolled += e.n;
-    if (e.months >= 0 && e.months < 96) bandRow(e.municipality_id, Math.floor(e.months / 6)).enrolled += e.n;
+    if (e.band !== null) bandRow(e.municipality_id, e.band).enrolled += e.n;
   }
   const waits: WaitCount[] = [];
   const placements = new Map<string, PlacementCount>();

@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eServer, type E2eServer } from './support/e2e-server.js';
+import { expectAccessible, launchBrowser, newContext, screenshot, signInStaff } from './support/browser.js';
+
+describe('analytics: a regional administrator drills down, changes the scenario and downloads the XLSX', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('dashboard → municipality → scenario → XLSX with the same numbers as the screen', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await signInStaff(page, 'admin', 'demo');
+    await page.goto('/staff/analytics');
+    await page.getByRole('heading', { level: 1, name: 'Аналитика и прогноз' }).waitFor();
+    const actual = page.locator('[data-indicator="actualDemand"] span').first();
+    await actual.waitFor();
+    await page.getByTestId('municipality-chart').locator('svg').waitFor();
+    await page.getByTestId('forecast-chart').locator('svg').waitFor();
+    await expectAccessible(page, ['.leaflet-container']);
+    await screenshot(page, 'analytics-region');
+
+    // Drill down: the first municipality of the table.
+    const table = page.getByRole('table', { name: 'По муниципалитетам' });
+    const first = table.getByRole('button').first();
+    const name = (await first.textContent())!.trim();
+    await first.click();
+    await expect.poll(() => page.getByTestId('focus-name').textContent()).toBe(name);
+    await page.getByRole('table', { name: 'Детские сады' }).getByRole('row').nth(1).waitFor();
+    await screenshot(page, 'analytics-municipality');
+
+    // Scenario: without the kindergartens being built.
+    await page.getByTestId('scenario-select').selectOption('without');
+    await page.getByTestId('forecast-chart').locator('svg').waitFor();
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, 'analytics-scenario-without-planned');
+
+    // The XLSX of this view holds the numbers on the screen.
+    const shown = Number(
+      (await page.locator('[data-indicator="actualDemand"] span').first().textContent())!.replace(/\s/g, ''),
+    );
+    const placed = Number(
+      (await page.locator('[data-indicator="placed"] span').first().textContent())!.replace(/\s/g, ''),
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-xlsx').click(),
+    ]);
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file!) as never);
+    const ws = wb.getWorksheet('ФГИС ДДО')!;
+    const row = ws.getRow(3);
+    expect(row.getCell(1).value).toBe(name);
+    expect(row.getCell(2).value).toBe(shown);
+    expect(row.getCell(6).value).toBe(placed);
+    expect(wb.getWorksheet('85-К')!.rowCount).toBeGreaterThan(3);
+    await context.close();
+  });
+
+  it('public statistics on a phone: the same aggregates as the dashboard, accessible', async () => {
+    const context = await newContext(browser, server.url, 'phone');
+    const page = await context.newPage();
+    await page.goto('/statistics');
+    await page.getByRole('heading', { level: 1, name: 'Статистика' }).waitFor();
+    await page.getByTestId('band-chart').locator('svg').waitFor();
+    const api = (await (await fetch(`${server.url}/api/public/statistics`)).json()) as {
+      region: { actualDemand: number };
+    };
+    const shown = Number(
+      (await page.locator('[data-indicator="actualDemand"] span').first().textContent())!.replace(/\s/g, ''),
+    );
+    expect(shown).toBe(api.region.actualDemand);
+    await expectAccessible(page);
+    await screenshot(page, 'statistics-phone');
+    await context.close();
+  });
+});
