@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import type { AppContext, AppModule } from '../platform/app-context.js';
 import type { Config } from '../platform/config.js';
 import type { DatabaseHandle } from '../platform/db/database.js';
@@ -18,7 +18,7 @@ export const WEB_DIST =
 export async function buildApp(
   config: Config,
   handle: DatabaseHandle,
-  opts: { mailer?: Mailer; modules?: AppModule[]; logger?: boolean } = {},
+  opts: { mailer?: Mailer; modules?: AppModule[]; logger?: boolean; logStream?: DestinationStream } = {},
 ) {
   const ctx: AppContext = {
     config,
@@ -29,7 +29,11 @@ export async function buildApp(
       createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.dataDir }),
   };
   const modules = opts.modules ?? MODULES;
-  const { app, routes } = await buildHttpApp(ctx, modules, { webDist: WEB_DIST, logger: opts.logger });
+  const { app, routes } = await buildHttpApp(ctx, modules, {
+    webDist: WEB_DIST,
+    logger: opts.logger,
+    logStream: opts.logStream,
+  });
   const handlers = new Map<string, JobHandler>();
   for (const m of modules) for (const [topic, h] of m.jobs?.(ctx) ?? []) handlers.set(topic, h);
   const log = pino({ level: config.LOG_LEVEL });

@@ -6,6 +6,15 @@ const boolFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+// Behind a reverse proxy the client's address is in X-Forwarded-For; trust it only when told to:
+// `true` (any proxy), a hop count, or a comma-separated list of proxy addresses/CIDRs.
+const trustProxyFromEnv = z.string().transform((v): boolean | number | string => {
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no'].includes(v)) return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+});
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -27,6 +36,7 @@ const configSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('open-region <no-reply@open-region.local>'),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  TRUST_PROXY: trustProxyFromEnv.default(false),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_LOOKUP_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),

@@ -14,5 +14,5 @@ export const platformModule: AppModule = {
     platformRoutes(app, ctx);
     if (ctx.config.DEMO_MODE && !ctx.config.OIDC_ISSUER) mountDemoOidcProvider(app, ctx.config);
   },
-  jobs: (ctx) => notificationHandlers(ctx.db, ctx.mailer),
+  jobs: (ctx) => notificationHandlers(ctx.mailer),
 };

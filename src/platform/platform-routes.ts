@@ -8,7 +8,7 @@ import { verifyAuditChain } from './audit/audit-log.js';
 import { defineActions } from './auth/permissions.js';
 import { databaseIsUp } from './db/database.js';
 import { notFound } from './http/problem.js';
-import { renderTemplate } from './notifications/templates.js';
+import { hasTemplate, renderTemplate } from './notifications/templates.js';
 
 defineActions({
   'audit.read': { roles: ['auditor', 'sysadmin'], description: 'Read the audit log and verify its chain' },
@@ -124,7 +124,10 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext): void {
       return {
         unread: unread.n,
         items: rows.map((n) => {
-          const text = renderTemplate(n.template, principal.locale, n.params);
+          // A notice whose template a later version dropped still shows, with a neutral title.
+          const text = hasTemplate(n.template)
+            ? renderTemplate(n.template, principal.locale, n.params)
+            : { subject: principal.locale === 'ru' ? 'Уведомление' : 'Notification', body: '' };
           return {
             id: n.id,
             title: text.subject,
@@ -139,13 +142,19 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   r.post(
-    '/api/notifications/:id/read',
+    '/api/notifications/:notificationId/read',
     {
       config: { permission: 'authenticated' },
       schema: {
         tags: ['platform'],
         summary: 'Mark a notification as read',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({
+          notificationId: z.coerce
+            .number()
+            .int()
+            .positive()
+            .max(2 ** 31 - 1),
+        }),
         response: { 200: z.object({ ok: z.literal(true) }) },
       },
     },
@@ -153,7 +162,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext): void {
       const res = await db
         .updateTable('notification')
         .set({ read_at: new Date() })
-        .where('id', '=', request.params.id)
+        .where('id', '=', request.params.notificationId)
         .where('user_id', '=', request.principal!.userId)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) === 0) throw notFound('Notification');

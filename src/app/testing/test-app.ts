@@ -1,4 +1,6 @@
+import net from 'node:net';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { loadConfig, type Config } from '../../platform/config.js';
 import type { DatabaseHandle } from '../../platform/db/database.js';
 import { createTestDatabase } from '../../platform/db/test-database.js';
@@ -25,22 +27,35 @@ export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
  * Fastify's inject, so the full HTTP stack (validation, auth, CSRF, errors) runs without a socket.
  */
 export async function startTestApp(
-  opts: { fixture?: boolean; config?: Partial<Record<string, string>> } = {},
+  opts: {
+    fixture?: boolean;
+    config?: Partial<Record<string, string>>;
+    /** Also listen on a loopback port (PUBLIC_URL points at it), e.g. for the demo OIDC provider. */
+    listen?: boolean;
+    /** Capture the server's log lines (otherwise logging is off). */
+    logStream?: DestinationStream;
+  } = {},
 ) {
   const handle: DatabaseHandle = await createTestDatabase();
   const smtp = await startTestSmtp();
+  const port = opts.listen ? await freePort() : 3999;
   const config: Config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: opts.logStream ? 'info' : 'silent',
     DATA_DIR: 'data/test',
-    PUBLIC_URL: 'http://127.0.0.1:3999',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     SMTP_URL: smtp.url,
     DEMO_MODE: 'true',
     ...opts.config,
   });
   const mailer = createMailer({ smtpUrl: smtp.url, from: config.MAIL_FROM, dataDir: config.dataDir });
-  const built = await buildApp(config, handle, { mailer, logger: false });
+  const built = await buildApp(config, handle, {
+    mailer,
+    logger: !!opts.logStream,
+    logStream: opts.logStream,
+  });
   await built.app.ready();
+  if (opts.listen) await built.app.listen({ port, host: '127.0.0.1' });
   const fixture: FixtureRegion | null = opts.fixture === false ? null : await createFixtureRegion(handle.db);
 
   function client(cookie?: string, csrf?: string): Client {
@@ -87,4 +102,15 @@ export async function startTestApp(
       await smtp.close();
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -25,7 +25,10 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/auth/oidc/start',
     {
-      config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        permission: 'public',
+        rateLimit: { max: ctx.config.RATE_LIMIT_LOGIN_PER_MINUTE * 3, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Citizen sign-in through ЕСИА/Госуслуги (OpenID Connect): redirects to the provider',
@@ -33,7 +36,17 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const started = await oidc.start();
+      let started;
+      try {
+        started = await oidc.start();
+      } catch (err) {
+        request.log.error({ err }, 'OIDC discovery failed');
+        throw new HttpProblem(
+          503,
+          'oidc-unavailable',
+          'The identity provider (Госуслуги) does not answer; try again in a few minutes.',
+        );
+      }
       await db
         .insertInto('oidc_login')
         .values({
@@ -55,7 +68,10 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/auth/oidc/callback',
     {
-      config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: {
+        permission: 'public',
+        rateLimit: { max: ctx.config.RATE_LIMIT_LOGIN_PER_MINUTE * 3, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Return from the OpenID provider: creates the citizen session',

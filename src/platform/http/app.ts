@@ -7,11 +7,12 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext, AppModule } from '../app-context.js';
 import { installAuthHooks } from './auth-hooks.js';
-import { installErrorHandler } from './error-handler.js';
+import { frameworkProblem, installErrorHandler } from './error-handler.js';
 import { installOpenApi } from './openapi.js';
 import { HttpProblem } from './problem.js';
 import type { RegisteredRoute } from './route-permission.js';
@@ -22,6 +23,8 @@ export interface HttpAppOptions {
   /** Built web app (web/dist); served with an SPA fallback when present. */
   webDist?: string;
   logger?: boolean;
+  /** Where log lines go (tests capture them); standard output by default. */
+  logStream?: DestinationStream;
 }
 
 // Personal data never reaches the logs.
@@ -35,7 +38,35 @@ const REDACT = [
   '*.birthDate',
   '*.email',
   '*.phone',
+  '*.fullName',
+  '*.lastName',
+  '*.firstName',
+  '*.patronymic',
+  '*.applicantName',
+  '*.address',
+  '*.snils',
+  // Database errors quote the offending values ("Key (birth_certificate)=(…) already exists").
+  'err.detail',
+  'err.parameters',
 ];
+
+// Query strings may carry personal data too (a search by name, a certificate number).
+const PERSONAL_QUERY_KEY = /name|birth|certificate|email|phone|snils|passport|address|search|q$/i;
+
+export function redactUrl(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const params = new URLSearchParams(url.slice(at + 1));
+  for (const key of [...params.keys()]) if (PERSONAL_QUERY_KEY.test(key)) params.set(key, '[redacted]');
+  return `${url.slice(0, at)}?${params.toString()}`;
+}
+
+/** A hop count trusts that many proxies nearest the server; Fastify takes it as a function. */
+function trustProxyOption(
+  value: boolean | number | string,
+): boolean | string | ((a: string, hop: number) => boolean) {
+  return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
+}
 
 function tileOrigin(tileUrl: string): string | null {
   try {
@@ -54,13 +85,25 @@ export async function buildHttpApp(
     logger:
       opts.logger === false || ctx.config.LOG_LEVEL === 'silent'
         ? false
-        : { level: ctx.config.LOG_LEVEL, redact: { paths: REDACT, censor: '[redacted]' } },
+        : {
+            level: ctx.config.LOG_LEVEL,
+            redact: { paths: REDACT, censor: '[redacted]' },
+            serializers: {
+              req: (req: FastifyRequest) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+                remoteAddress: req.ip,
+              }),
+            },
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
+          },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    frameworkErrors: frameworkProblem,
+    trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -88,7 +131,14 @@ export async function buildHttpApp(
   });
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(rateLimit, { global: false });
+  // One per-IP budget shared by every public route (a route may set a stricter one of its own,
+  // e.g. sign-in); signed-in work is not limited here.
+  await app.register(rateLimit, {
+    global: true,
+    max: ctx.config.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    timeWindow: '1 minute',
+    allowList: (request) => request.routeOptions.config?.permission !== 'public',
+  });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 20 } });
   installErrorHandler(app);
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { HttpProblem, PROBLEM_TYPE_BASE, type FieldProblem, type ProblemBody } from './problem.js';
 
@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   429: 'Too many requests',
@@ -22,6 +23,25 @@ const TITLES: Record<number, string> = {
 function fieldPath(instancePath: string, where: string): string {
   const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
   return path ? `${where}.${path}` : where;
+}
+
+/**
+ * Errors the router raises before any route runs (a malformed URL, a parameter over the length
+ * limit) get the same problem+json shape.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const body: ProblemBody = {
+    type: `${PROBLEM_TYPE_BASE}${tooLong ? 'param-too-long' : 'bad-url'}`,
+    title: TITLES[status] ?? 'Bad request',
+    status,
+    detail: tooLong ? 'A path parameter is too long.' : 'The address is malformed.',
+    instance: request.url.split('?')[0]?.slice(0, 200),
+    requestId: request.id,
+  };
+  void reply.status(status).type('application/problem+json').send(body);
 }
 
 /** Maps every failure to RFC 9457 problem+json: which field, what is expected, never a stack trace. */
@@ -60,6 +80,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       status = 409;
       code = 'duplicate';
       detail = 'This record already exists.';
+    } else if (databaseInputProblem(error)) {
+      // A safety net: the route's schema should have refused this input with the field's name.
+      ({ status, code, detail } = databaseInputProblem(error)!);
+      request.log.warn({ err: error }, 'input refused by the database, not by the route schema');
     } else {
       request.log.error({ err: error }, 'unhandled error');
     }
@@ -87,4 +111,26 @@ function describeExpected(params: unknown): string | undefined {
   if (issue.minimum !== undefined) return `>= ${String(issue.minimum)}`;
   if (issue.maximum !== undefined) return `<= ${String(issue.maximum)}`;
   return undefined;
+}
+
+// SQLSTATE classes caused by the input rather than by the server: data exceptions and integrity rules.
+function databaseInputProblem(error: unknown): { status: number; code: string; detail: string } | null {
+  const e = error as { code?: unknown; constraint?: unknown };
+  if (typeof e.code !== 'string' || !/^[0-9A-Z]{5}$/.test(e.code)) return null;
+  if (e.code.startsWith('22'))
+    return {
+      status: 400,
+      code: 'invalid-value',
+      detail: 'A value has the wrong format or is out of range.',
+    };
+  const rule = typeof e.constraint === 'string' ? ` (${e.constraint})` : '';
+  if (e.code === '23514' || e.code === '23502')
+    return { status: 422, code: 'constraint', detail: `A value breaks a rule of the record${rule}.` };
+  if (e.code === '23503')
+    return {
+      status: 409,
+      code: 'reference',
+      detail: `The record refers to something that does not exist or is still in use${rule}.`,
+    };
+  return null;
 }

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, FastifySchema } from 'fastify';
 import type { Principal, Scope } from '../auth/roles.js';
 
 /**
@@ -24,4 +24,6 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   permission: RoutePermission;
+  /** The route's schemas (zod), so generic tests can derive malformed input from them. */
+  schema?: FastifySchema;
 }

@@ -1,4 +1,3 @@
-import type { Db } from '../db/database.js';
 import type { Executor } from '../db/transaction.js';
 import { enqueue } from '../jobs/outbox.js';
 import type { JobHandler } from '../jobs/worker.js';
@@ -28,7 +27,7 @@ export async function notify(tx: Executor, notice: Notice): Promise<void> {
   }
 }
 
-export function notificationHandlers(db: Db, mailer: Mailer): Map<string, JobHandler> {
+export function notificationHandlers(mailer: Mailer): Map<string, JobHandler> {
   return new Map<string, JobHandler>([
     [
       'notification.in-app',
@@ -60,7 +59,8 @@ export function notificationHandlers(db: Db, mailer: Mailer): Map<string, JobHan
         let to = n.email ?? null;
         let locale: Locale = n.locale ?? 'ru';
         if (n.userId) {
-          const user = await db
+          // The job's own transaction: PGlite has one connection, a second query outside would wait forever.
+          const user = await tx
             .selectFrom('app_user')
             .select(['email', 'locale'])
             .where('id', '=', n.userId)
