@@ -26,6 +26,10 @@ describe('analytics: a regional administrator drills down, changes the scenario 
     await actual.waitFor();
     await page.getByTestId('municipality-chart').locator('svg').waitFor();
     await page.getByTestId('forecast-chart').locator('svg').waitFor();
+    await page
+      .getByRole('img', { name: 'Динамика за 12 месяцев' })
+      .locator('svg')
+      .waitFor({ timeout: 60_000 });
     await expectAccessible(page, ['.leaflet-container']);
     await screenshot(page, 'analytics-region');
 
@@ -35,7 +39,8 @@ describe('analytics: a regional administrator drills down, changes the scenario 
     const name = (await first.textContent())!.trim();
     await first.click();
     await expect.poll(() => page.getByTestId('focus-name').textContent()).toBe(name);
-    await page.getByRole('table', { name: 'Детские сады' }).getByRole('row').nth(1).waitFor();
+    const kindergartens = page.getByRole('table', { name: 'Детские сады' });
+    await kindergartens.getByRole('rowheader').first().waitFor();
     await screenshot(page, 'analytics-municipality');
 
     // Scenario: without the kindergartens being built.

@@ -26,6 +26,8 @@ export interface CountsParams {
   offsetMinutes?: number;
   /** Whether migrations/0005_placement.sql's placement_wave exists: waves are then named by title. */
   hasWaveTable?: boolean;
+  /** Only the children on the day (demand, placed): a time series needs no places or flows. */
+  stocksOnly?: boolean;
 }
 
 const MONTHS = (day: string) => sql`(
@@ -221,6 +223,7 @@ export async function loadIndicatorCounts(db: Executor, p: CountsParams): Promis
   const params: Required<CountsParams> = {
     offsetMinutes: DEFAULT_UTC_OFFSET_MINUTES,
     hasWaveTable: false,
+    stocksOnly: false,
     ...p,
   };
   const cutoff = new Date(endOfDay(params.day, params.offsetMinutes));
@@ -228,8 +231,8 @@ export async function loadIndicatorCounts(db: Executor, p: CountsParams): Promis
   const [stocks, enrolled, capacities, flows] = await Promise.all([
     withoutJit(db, (x) => stockRows(x, params.day, cutoff)),
     withoutJit(db, (x) => enrolledRows(x, params.day)),
-    withoutJit(db, (x) => capacityRows(x, cutoff)),
-    withoutJit(db, (x) => flowRows(x, params, start, cutoff)),
+    p.stocksOnly ? [] : withoutJit(db, (x) => capacityRows(x, cutoff)),
+    p.stocksOnly ? [] : withoutJit(db, (x) => flowRows(x, params, start, cutoff)),
   ]);
 
   const bands = new Map<string, BandCount>();

@@ -52,6 +52,33 @@ describe('indicators in SQL match the answers computed on paper', () => {
   });
 });
 
+describe('time series', () => {
+  it('month-end points; the last point is the day itself with the paper answer', async () => {
+    const admin = await t.asFixture('admin');
+    const res = await admin.get('/api/reporting/indicators/series?from=2024-08-15&to=2024-10-01');
+    expect(res.statusCode).toBe(200);
+    const { points } = res.json<{ points: { day: string }[] }>();
+    expect(points.map((p) => p.day)).toEqual(['2024-08-31', '2024-09-30', '2024-10-01']);
+    expect(points[2]).toEqual({
+      day: '2024-10-01',
+      actualDemand: 4,
+      deferredDemand: 1,
+      placed: 2,
+      availability37: 40,
+    });
+    const b = await admin.get(
+      `/api/reporting/indicators/series?from=2024-08-15&to=2024-10-01&municipalityId=${ids.muni.B}`,
+    );
+    expect(b.json<{ points: unknown[] }>().points[2]).toEqual({
+      day: '2024-10-01',
+      actualDemand: 1,
+      deferredDemand: 0,
+      placed: 0,
+      availability37: 0,
+    });
+  });
+});
+
 describe('exports hold the same numbers as the API', () => {
   it('XLSX: every summary cell equals the dashboard field', async () => {
     const admin = await t.asFixture('admin');

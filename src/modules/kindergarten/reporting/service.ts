@@ -57,6 +57,7 @@ export function resolveQuery(q: IndicatorsQuery, now = Date.now()): ResolvedQuer
 export class ReportingService {
   private cache = new Map<string, { at: number; counts: Promise<IndicatorCounts> }>();
   private waveTable: Promise<boolean> | null = null;
+  private seriesCache = new Map<string, { at: number; counts: Promise<IndicatorCounts[]> }>();
 
   constructor(private readonly db: Db) {}
 
@@ -153,19 +154,32 @@ export class ReportingService {
     for (let d = monthEnd(from); d < to && days.length < 36; d = monthEnd(addDays(d, 1))) days.push(d);
     if (days.length >= 36) throw invalidField('from', 'At most 36 months in one series', 'a shorter range');
     days.push(to);
-    const points = [];
-    // One day at a time: on a large region each day is a few seconds of database work.
-    for (const day of days) {
-      const counts = await this.counts(day, defaultPeriodFrom(day));
+    // The children on each month end (no places, no flows), kept a few minutes: a drill-down or an age
+    // filter re-reads the same counts instead of the database.
+    const key = days.join(',');
+    let hit = this.seriesCache.get(key);
+    if (!hit || Date.now() - hit.at > CACHE_MS * 5) {
+      const load = async () => {
+        const all: IndicatorCounts[] = [];
+        for (const day of days)
+          all.push(await loadIndicatorCounts(this.db, { day, periodFrom: day, stocksOnly: true }));
+        return all;
+      };
+      hit = { at: Date.now(), counts: load() };
+      hit.counts.catch(() => this.seriesCache.delete(key));
+      if (this.seriesCache.size > 20) this.seriesCache.clear();
+      this.seriesCache.set(key, hit);
+    }
+    const points = (await hit.counts).map((counts) => {
       const s = summarize(counts, { municipalityId, bands });
-      points.push({
-        day,
+      return {
+        day: counts.day,
         actualDemand: s.actualDemand,
         deferredDemand: s.deferredDemand,
         placed: s.placed,
         availability37: s.availability37,
-      });
-    }
+      };
+    });
     return { points };
   }
 }

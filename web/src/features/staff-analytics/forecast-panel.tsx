@@ -183,7 +183,7 @@ export function ForecastPanel({
           <p className={styles.muted}>{m.deficitMapHint}</p>
           <DeficitMap points={points} tileUrl={tileUrl} m={m} locale={locale} onOpen={onOpen} />
           <p className={styles.muted}>
-            {m.method}: {forecast.data.method} {forecast.data.intervalMethod}.
+            {m.method}: {m.methodText || `${forecast.data.method} ${forecast.data.intervalMethod}.`}
           </p>
         </>
       )}

@@ -72,6 +72,9 @@ const ru = {
   loading: 'Загрузка…',
   noData: 'Нет данных',
   table: 'Таблица',
+  category: 'Категория',
+  methodText:
+    'Численность детей по возрастам 0–7 — рождения муниципалитета, «состаренные» по годам; рождения прогнозируются моделью, проверенной на данных RosBRiS (docs/forecast.md). Спрос = численность × доля детей возраста, которые сейчас обеспечены местом или стоят в актуальном спросе. Мощность = места сегодня + строящиеся и планируемые ДОО с даты открытия + места сценария. Интервал 80 %: эмпирический, симметричный в логарифмах, по ошибкам ретроспективного прогноза на рождениях муниципалитетов, не уже ±1 % на год вперёд.',
 } as const;
 
 export type AnalyticsMessages = { [K in keyof typeof ru]: string };
@@ -150,6 +153,8 @@ const en: AnalyticsMessages = {
   loading: 'Loading…',
   noData: 'No data',
   table: 'Table',
+  category: 'Category',
+  methodText: '',
 };
 
 export const messages = { ru: ru as AnalyticsMessages, en };

@@ -164,7 +164,7 @@ export function Component() {
                 caption={m.queueByClass}
                 captionHidden
                 columns={[
-                  { id: 'cls', header: m.scenario, rowHeader: true, cell: (r: [string, number]) => r[0] },
+                  { id: 'cls', header: m.category, rowHeader: true, cell: (r: [string, number]) => r[0] },
                   { id: 'n', header: m.count, align: 'end', cell: (r) => formatNumber(locale, r[1]) },
                 ]}
                 rows={[

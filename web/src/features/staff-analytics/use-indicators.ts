@@ -43,7 +43,7 @@ export function useIndicators(f: IndicatorFilter) {
     queryKey: ['reporting', 'indicators', indicatorParams(f)],
     queryFn: ({ signal }) =>
       api.get<IndicatorsResponse>(`/api/reporting/indicators?${indicatorParams(f)}`, signal),
-    placeholderData: keepPreviousData,
+    // No placeholder: a drill-down must never show the previous area's numbers under the new name.
     staleTime: 60_000,
   });
 }
