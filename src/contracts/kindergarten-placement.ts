@@ -27,7 +27,12 @@ export const createWaveSchema = z.object({
     ageMin: 0,
     ageMax: 7,
   }),
-  /** Seats per group; omitted: every open group of the municipality offers its free places. */
+  /**
+   * Where seats come from when `seats` is omitted: each open group's free places now ('free'), or its
+   * whole capacity ('capacity': groups formed anew for the school year, e.g. the main wave).
+   */
+  seatSource: z.enum(['free', 'capacity']).default('free'),
+  /** Seats per group; omitted: every open group of the municipality offers seats by `seatSource`. */
   seats: z
     .array(z.object({ groupId: z.number().int().positive(), seats: z.number().int().min(0).max(60) }))
     .max(20_000)

@@ -39,6 +39,14 @@ const routes: RouteObject[] = [
             children: [{ path: 'my/*', lazy: () => import('../features/my-applications/route') }],
           },
           {
+            element: <RequireRole roles={ACCESS.my} />,
+            children: [{ path: 'my-directions/*', lazy: () => import('../features/directions/route') }],
+          },
+          {
+            element: <RequireRole roles={ACCESS.staffKindergarten} />,
+            children: [{ path: 'staff/directions/*', lazy: () => import('../features/staff-directions/route') }],
+          },
+          {
             element: <RequireRole roles={ACCESS.staffKindergarten} />,
             children: [
               { path: 'staff/kindergarten/*', lazy: () => import('../features/staff-kindergarten/route') },

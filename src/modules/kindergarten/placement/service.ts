@@ -48,7 +48,10 @@ export async function createWave(db: Db, actor: Actor, input: CreateWaveInput): 
       seats = (await q.freePlaces(tx, input.municipalityId))
         .map((g) => ({
           groupId: g.groupId,
-          seats: Math.max(0, g.capacity - (g.attending ?? 0) - (g.directed ?? 0)),
+          seats:
+            input.seatSource === 'capacity'
+              ? Math.min(60, g.capacity)
+              : Math.max(0, g.capacity - (g.attending ?? 0) - (g.directed ?? 0)),
         }))
         .filter((s) => s.seats > 0);
     } else {

@@ -1,9 +1,13 @@
-import { UnderConstruction } from '../../app/under-construction';
+import { Route, Routes } from 'react-router';
+import { WaveListPage } from './wave-list-page';
+import { WavePage } from './wave-page';
 
-/**
- * Комплектование: placement waves (/staff/placement) — placeholder. The team building this section replaces this file; the router loads
- * `Component` from here lazily (see web/src/app/router.tsx).
- */
+/** Комплектование (/staff/placement): waves, their drafts with cut-offs, confirmation. */
 export function Component() {
-  return <UnderConstruction title="nav.staffPlacement" lead="wip.staffPlacement.lead" />;
+  return (
+    <Routes>
+      <Route index element={<WaveListPage />} />
+      <Route path=":waveId" element={<WavePage />} />
+    </Routes>
+  );
 }
