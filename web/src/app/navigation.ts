@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages';
 export const ACCESS = {
   my: ['citizen'],
   staffKindergarten: ['kindergarten_head'],
+  staffCatalog: ['municipal_officer', 'regional_admin'],
   staffApplications: ['municipal_officer', 'regional_admin'],
   staffPlacement: ['municipal_officer', 'regional_admin'],
   staffAnalytics: ['municipal_officer', 'regional_admin'],
@@ -36,6 +37,8 @@ export const ROLE_NAV: readonly NavItem[] = [
   { to: '/staff/applications', label: 'nav.staffApplications', roles: ACCESS.staffApplications },
   { to: '/staff/placement', label: 'nav.staffPlacement', roles: ACCESS.staffPlacement },
   { to: '/staff/analytics', label: 'nav.staffAnalytics', roles: ACCESS.staffAnalytics },
+  // After the officer's other sections: signing in still lands on /staff/applications.
+  { to: '/staff/catalog', label: 'nav.kindergartens', roles: ACCESS.staffCatalog },
   { to: '/staff/audit', label: 'nav.staffAudit', roles: ACCESS.staffAudit },
 ];
 

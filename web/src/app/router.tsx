@@ -53,6 +53,12 @@ const routes: RouteObject[] = [
             ],
           },
           {
+            element: <RequireRole roles={ACCESS.staffCatalog} />,
+            children: [
+              { path: 'staff/catalog/*', lazy: () => import('../features/staff-kindergarten/catalog-route') },
+            ],
+          },
+          {
             element: <RequireRole roles={ACCESS.staffApplications} />,
             children: [
               { path: 'staff/applications/*', lazy: () => import('../features/staff-applications/route') },

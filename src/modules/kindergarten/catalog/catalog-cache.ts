@@ -1,11 +1,13 @@
 import type { CatalogSnapshot } from './catalog-snapshot.js';
 
 /**
- * Holds the catalog snapshot for `ttlMs` and rebuilds it on demand; concurrent readers share one
- * rebuild. A write in this process invalidates it at once; other processes see it within the TTL.
+ * Holds the catalog snapshot and rebuilds it in the background once it is older than `ttlMs`
+ * (stale-while-revalidate: readers never wait for a rebuild, except the very first). A write in this
+ * process calls `refresh()`, which waits for a snapshot that includes it; other processes pick the
+ * change up within the TTL.
  */
 export class CatalogCache {
-  private current: { snapshot: CatalogSnapshot; expires: number } | null = null;
+  private current: { snapshot: CatalogSnapshot; builtAt: number } | null = null;
   private pending: Promise<CatalogSnapshot> | null = null;
   private generation = 0;
 
@@ -13,27 +15,36 @@ export class CatalogCache {
     private readonly build: () => Promise<CatalogSnapshot>,
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
 
-  async get(): Promise<CatalogSnapshot> {
-    if (this.current && this.current.expires > this.now()) return this.current.snapshot;
-    if (this.pending) return this.pending;
-    const generation = this.generation;
-    this.pending = this.build()
-      .then((snapshot) => {
-        // A write during the build may not be in it: keep the result for this caller only.
-        if (generation === this.generation) this.current = { snapshot, expires: this.now() + this.ttlMs };
-        return snapshot;
-      })
+  private rebuild(): Promise<CatalogSnapshot> {
+    const generation = ++this.generation;
+    const started = this.now();
+    const pending = this.build().then((snapshot) => {
+      // An older build finishing after a newer one started must not replace it.
+      if (generation === this.generation) this.current = { snapshot, builtAt: started };
+      return snapshot;
+    });
+    this.pending = pending;
+    void pending
+      .catch(() => undefined)
       .finally(() => {
-        this.pending = null;
+        if (this.pending === pending) this.pending = null;
       });
-    return this.pending;
+    return pending;
   }
 
-  invalidate(): void {
-    this.generation++;
-    this.current = null;
-    this.pending = null;
+  async get(): Promise<CatalogSnapshot> {
+    if (!this.current) return this.pending ?? this.rebuild();
+    if (this.now() - this.current.builtAt >= this.ttlMs && !this.pending) {
+      this.rebuild().catch(this.onError);
+    }
+    return this.current.snapshot;
+  }
+
+  /** A snapshot built after this call began (after a committed write). */
+  refresh(): Promise<CatalogSnapshot> {
+    return this.rebuild();
   }
 }

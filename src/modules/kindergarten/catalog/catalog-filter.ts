@@ -43,6 +43,11 @@ export function filterKindergartens(
 ): Match[] {
   const out: Match[] = [];
   const byGroups = groupFilterGiven(f);
+  const ageOnly =
+    f.age !== undefined &&
+    f.orientation === undefined &&
+    f.stayMode === undefined &&
+    f.language === undefined;
   const near = f.lat !== undefined && f.lon !== undefined ? { lat: f.lat, lon: f.lon } : null;
   for (const k of all) {
     if (f.municipalityId !== undefined && k.municipalityId !== f.municipalityId) continue;
@@ -50,7 +55,12 @@ export function filterKindergartens(
     if (f.accessible && !k.accessible) continue;
     if (searchIds && !searchIds.has(k.id)) continue;
     let freeForAge: number | null = null;
-    if (byGroups || f.freeOnly) {
+    if (ageOnly && f.age !== undefined) {
+      // Fast path (the common filter): precomputed per-age free places, no loop over groups.
+      if (!k.takesAge[f.age]) continue;
+      freeForAge = k.freeByAge[f.age]!;
+      if (f.freeOnly && freeForAge <= 0) continue;
+    } else if (byGroups || f.freeOnly) {
       const groups = matchingGroups(k, f);
       const free = groups.reduce((s, g) => s + g.freePlaces, 0);
       if (byGroups) {

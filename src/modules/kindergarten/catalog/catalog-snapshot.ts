@@ -58,6 +58,9 @@ export interface SnapshotKindergarten {
   pressure: number | null;
   orientations: Set<string>;
   stayModes: Set<string>;
+  /** Free places in open groups taking each age 0–7, and whether any open group takes it: the list's fast path. */
+  freeByAge: Int32Array;
+  takesAge: Uint8Array;
 }
 
 export interface SnapshotMunicipality {
@@ -99,6 +102,8 @@ export type RawKindergarten = Omit<
   | 'pressure'
   | 'orientations'
   | 'stayModes'
+  | 'freeByAge'
+  | 'takesAge'
 >;
 
 export interface SnapshotInput {
@@ -138,8 +143,19 @@ export function assembleSnapshot(input: SnapshotInput): CatalogSnapshot {
         }
       }
     }
+    // Explicit literals (not spreads of driver rows) keep one object shape: the list loops over these.
     const g: SnapshotGroup = {
-      ...raw,
+      id: raw.id,
+      kindergartenId: raw.kindergartenId,
+      name: raw.name,
+      ageFrom: raw.ageFrom,
+      ageTo: raw.ageTo,
+      orientation: raw.orientation,
+      stayMode: raw.stayMode,
+      language: raw.language,
+      isOpen: raw.isOpen,
+      capacity: raw.capacity,
+      caretakers: raw.caretakers,
       enrolled,
       freePlaces: raw.isOpen ? freePlaces(raw.capacity, enrolled) : 0,
       applicantsFirst: first,
@@ -165,8 +181,38 @@ export function assembleSnapshot(input: SnapshotInput): CatalogSnapshot {
     const capacity = open.reduce((s, g) => s + g.capacity, 0);
     const enrolled = groups.reduce((s, g) => s + g.enrolled, 0);
     const free = open.reduce((s, g) => s + g.freePlaces, 0);
+    const freeByAge = new Int32Array(8);
+    const takesAge = new Uint8Array(8);
+    for (const g of open) {
+      for (let age = g.ageFrom; age < g.ageTo && age < 8; age++) {
+        freeByAge[age]! += g.freePlaces;
+        takesAge[age] = 1;
+      }
+    }
     return {
-      ...raw,
+      id: raw.id,
+      code: raw.code,
+      municipalityId: raw.municipalityId,
+      nameRu: raw.nameRu,
+      nameEn: raw.nameEn,
+      address: raw.address,
+      lat: raw.lat,
+      lon: raw.lon,
+      phone: raw.phone,
+      email: raw.email,
+      website: raw.website,
+      headName: raw.headName,
+      workingHours: raw.workingHours,
+      status: raw.status,
+      openingDate: raw.openingDate,
+      plannedCapacity: raw.plannedCapacity,
+      accessible: raw.accessible,
+      languages: raw.languages,
+      description: raw.description,
+      photos: raw.photos,
+      updatedAt: raw.updatedAt,
+      freeByAge,
+      takesAge,
       groups,
       capacity,
       enrolled,

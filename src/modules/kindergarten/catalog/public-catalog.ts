@@ -35,10 +35,14 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class PublicCatalog {
   readonly cache: CatalogCache;
   private summaries: { version: string; items: MunicipalitySummary[] } | null = null;
+  // Answers per filter for the current snapshot: a parent's common filters repeat a lot.
+  private memo = new Map<string, unknown>();
+  private memoVersion = '';
+  private static readonly MEMO_LIMIT = 2000;
 
   constructor(
     private readonly db: Db,
-    ttlMs = 10_000,
+    ttlMs = 30_000,
   ) {
     this.cache = new CatalogCache(() => this.build(), ttlMs);
   }
@@ -65,8 +69,38 @@ export class PublicCatalog {
     return new Set(await searchKindergartenIds(this.db, tsquery));
   }
 
-  async list(f: ListFilter): Promise<KindergartenList & { version: string }> {
-    const [s, ids] = await Promise.all([this.snapshot(), this.searchIds(f.q)]);
+  private async memoized<T>(
+    kind: string,
+    f: ListFilter,
+    compute: (s: CatalogSnapshot) => Promise<T>,
+  ): Promise<T> {
+    const s = await this.snapshot();
+    if (s.version !== this.memoVersion) {
+      this.memo.clear();
+      this.memoVersion = s.version;
+    }
+    const key = `${kind}:${JSON.stringify(f)}`;
+    const hit = this.memo.get(key) as T | undefined;
+    if (hit) return hit;
+    const value = await compute(s);
+    if (this.memo.size >= PublicCatalog.MEMO_LIMIT) this.memo.clear();
+    if (this.memoVersion === s.version) this.memo.set(key, value);
+    return value;
+  }
+
+  list(f: ListFilter): Promise<KindergartenList & { version: string }> {
+    return this.memoized('list', f, (s) => this.computeList(s, f));
+  }
+
+  map(f: ListFilter): Promise<{ items: MapPoint[]; version: string }> {
+    return this.memoized('map', f, (s) => this.computeMap(s, f));
+  }
+
+  private async computeList(
+    s: CatalogSnapshot,
+    f: ListFilter,
+  ): Promise<KindergartenList & { version: string }> {
+    const ids = await this.searchIds(f.q);
     const sort = f.sort === 'distance' && (f.lat === undefined || f.lon === undefined) ? 'name' : f.sort;
     const matches = sortMatches(filterKindergartens(s.kindergartens, f, ids), sort);
     const start = (f.page - 1) * f.pageSize;
@@ -79,8 +113,11 @@ export class PublicCatalog {
     };
   }
 
-  async map(f: ListFilter): Promise<{ items: MapPoint[]; version: string }> {
-    const [s, ids] = await Promise.all([this.snapshot(), this.searchIds(f.q)]);
+  private async computeMap(
+    s: CatalogSnapshot,
+    f: ListFilter,
+  ): Promise<{ items: MapPoint[]; version: string }> {
+    const ids = await this.searchIds(f.q);
     const items: MapPoint[] = [];
     for (const m of filterKindergartens(s.kindergartens, f, ids)) {
       const p = toMapPoint(m);
@@ -89,8 +126,17 @@ export class PublicCatalog {
     return { items, version: s.version };
   }
 
-  async detail(id: number, includeClosed = false): Promise<KindergartenDetail & { version: string }> {
-    const s = await this.snapshot();
+  detail(id: number, includeClosed = false): Promise<KindergartenDetail & { version: string }> {
+    return this.memoized(`detail:${id}:${includeClosed}`, {} as ListFilter, async (s) =>
+      this.computeDetail(s, id, includeClosed),
+    );
+  }
+
+  private computeDetail(
+    s: CatalogSnapshot,
+    id: number,
+    includeClosed: boolean,
+  ): KindergartenDetail & { version: string } {
     const k = s.byId.get(id);
     if (!k || (k.status === 'closed' && !includeClosed)) throw notFound('Kindergarten');
     const m = s.municipalities.get(k.municipalityId)!;

@@ -129,7 +129,8 @@ export async function loadSnapshotRows(
       accessible: k.accessible,
       languages: k.languages,
       description: k.description,
-      photos: k.photos,
+      // A loader writing a JS [] through pg stores '{}': anything but an array means no photos.
+      photos: Array.isArray(k.photos) ? k.photos : [],
       updatedAt: k.updated_at.toISOString(),
     })),
     groups: groups.map((g): RawGroup => ({

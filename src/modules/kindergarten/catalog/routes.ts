@@ -41,15 +41,42 @@ function actorOf(request: FastifyRequest): Actor {
   return { userId: p?.userId ?? null, role: p?.grants[0]?.role ?? null, requestId: request.id };
 }
 
-/** Public reads are one snapshot version: a weak ETag of it answers repeat visits with 304. */
-function cacheable(request: FastifyRequest, reply: FastifyReply, version: string, maxAge: number): boolean {
-  const etag = `W/"cat-${version}"`;
-  reply.header('etag', etag).header('cache-control', `public, max-age=${maxAge}`);
-  if (request.headers['if-none-match'] === etag) {
-    void reply.status(304).send();
-    return true;
+/**
+ * Public reads are pure functions of (snapshot version, URL): a weak ETag of the version answers
+ * repeat visits with 304, and the serialized JSON is kept per URL so a repeated request costs neither
+ * the filter nor the response validation (Fastify sends a string as is). The body is produced from the
+ * same zod-typed objects the schema documents.
+ */
+class SerializedResponses {
+  private version = '';
+  private byUrl = new Map<string, string>();
+  private static readonly LIMIT = 5000;
+
+  async send<T extends { version: string }>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    maxAge: number,
+    currentVersion: string,
+    compute: () => Promise<T>,
+  ): Promise<FastifyReply> {
+    if (currentVersion !== this.version) {
+      this.version = currentVersion;
+      this.byUrl.clear();
+    }
+    const etag = `W/"cat-${currentVersion}"`;
+    reply.header('etag', etag).header('cache-control', `public, max-age=${maxAge}`);
+    if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+    let json = this.byUrl.get(request.url);
+    if (json === undefined) {
+      const { version, ...body } = await compute();
+      json = JSON.stringify(body);
+      if (version === this.version) {
+        if (this.byUrl.size >= SerializedResponses.LIMIT) this.byUrl.clear();
+        this.byUrl.set(request.url, json);
+      }
+    }
+    return reply.type('application/json; charset=utf-8').send(json);
   }
-  return false;
 }
 
 export function catalogRoutes(
@@ -64,6 +91,7 @@ export function catalogRoutes(
     rateLimit: { max: ctx.config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: '1 minute' },
   };
   const tags = ['kindergarten catalog'];
+  const responses = new SerializedResponses();
 
   const kindergartenScopeOf = async (request: FastifyRequest) => {
     const { kindergartenId } = request.params as { kindergartenId: number };
@@ -92,11 +120,10 @@ export function catalogRoutes(
         response: { 200: kindergartenListSchema },
       },
     },
-    async (request, reply) => {
-      const { version, ...body } = await catalog.list(request.query);
-      if (cacheable(request, reply, version, 10)) return reply;
-      return body;
-    },
+    async (request, reply) =>
+      responses.send(request, reply, 10, (await catalog.snapshot()).version, () =>
+        catalog.list(request.query),
+      ),
   );
 
   r.get(
@@ -110,11 +137,10 @@ export function catalogRoutes(
         response: { 200: mapPointsSchema },
       },
     },
-    async (request, reply) => {
-      const { version, items } = await catalog.map(request.query);
-      if (cacheable(request, reply, version, 10)) return reply;
-      return { items };
-    },
+    async (request, reply) =>
+      responses.send(request, reply, 10, (await catalog.snapshot()).version, () =>
+        catalog.map(request.query),
+      ),
   );
 
   r.get(
@@ -127,11 +153,8 @@ export function catalogRoutes(
         response: { 200: municipalitySummaryListSchema },
       },
     },
-    async (request, reply) => {
-      const { version, items } = await catalog.summary();
-      if (cacheable(request, reply, version, 30)) return reply;
-      return { items };
-    },
+    async (request, reply) =>
+      responses.send(request, reply, 30, (await catalog.snapshot()).version, () => catalog.summary()),
   );
 
   r.get(
@@ -162,11 +185,10 @@ export function catalogRoutes(
         response: { 200: kindergartenDetailSchema },
       },
     },
-    async (request, reply) => {
-      const { version, ...body } = await catalog.detail(request.params.kindergartenId);
-      if (cacheable(request, reply, version, 10)) return reply;
-      return body;
-    },
+    async (request, reply) =>
+      responses.send(request, reply, 10, (await catalog.snapshot()).version, () =>
+        catalog.detail(request.params.kindergartenId),
+      ),
   );
 
   r.get(

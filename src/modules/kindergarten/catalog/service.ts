@@ -76,13 +76,12 @@ export class CatalogService {
 
   private async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const result = await inTransaction(this.db, work);
-    this.catalog.cache.invalidate();
+    // The response waits for a snapshot with the change, so the public pages show it at once.
+    await this.catalog.cache.refresh();
     return result;
   }
 
   async staffView(principal: Principal, kindergartenId: number): Promise<StaffKindergarten> {
-    // A fresh snapshot so staff see their own change at once.
-    this.catalog.cache.invalidate();
     // Closed kindergartens are hidden from the public but still staff's.
     const detail = await this.catalog.detail(kindergartenId, true);
     const s = await this.catalog.snapshot();

@@ -1,9 +1,13 @@
-import { UnderConstruction } from '../../app/under-construction';
+import { Route, Routes } from 'react-router';
+import { KindergartenPage } from './kindergarten-page';
+import { CatalogPage } from './catalog-page';
 
-/**
- * Детские сады: list and map of kindergartens (/kindergartens) — placeholder. The team building this section replaces this file; the router loads
- * `Component` from here lazily (see web/src/app/router.tsx).
- */
+/** Детские сады: the public catalog (/kindergartens) and a kindergarten's page (/kindergartens/:id). */
 export function Component() {
-  return <UnderConstruction title="nav.kindergartens" lead="wip.kindergartens.lead" />;
+  return (
+    <Routes>
+      <Route index element={<CatalogPage />} />
+      <Route path=":id" element={<KindergartenPage />} />
+    </Routes>
+  );
 }

@@ -1,9 +1,14 @@
-import { UnderConstruction } from '../../app/under-construction';
+import { useI18n } from '../../i18n/i18n-context';
+import { EmptyState } from '../../ui/empty-state';
+import { useSession } from '../auth/session';
+import { KindergartenEditor } from './kindergarten-editor';
+import { messages } from './messages';
 
-/**
- * Мой детский сад: the kindergarten head's workspace (/staff/kindergarten) — placeholder. The team building this section replaces this file; the router loads
- * `Component` from here lazily (see web/src/app/router.tsx).
- */
+/** Мой детский сад (/staff/kindergarten): the head's own kindergarten, from their role grant. */
 export function Component() {
-  return <UnderConstruction title="nav.staffKindergarten" lead="wip.staffKindergarten.lead" />;
+  const { locale } = useI18n();
+  const { user } = useSession();
+  const id = user?.grants.find((g) => g.role === 'kindergarten_head')?.kindergartenId ?? null;
+  if (id === null) return <EmptyState title={messages[locale].noKindergarten} />;
+  return <KindergartenEditor id={id} />;
 }

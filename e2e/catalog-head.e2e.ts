@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/modules/kindergarten/open-data/csv.js';
+import { expectAccessible, launchBrowser, newContext, screenshot, signInStaff } from './support/browser.js';
+import { startE2eServer, type E2eServer } from './support/e2e-server.js';
+
+describe('catalog: a kindergarten head changes a group capacity', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('updates the public page and open data, and the audit chain records it', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await signInStaff(page, 'head-k0001');
+    await page.goto('/staff/kindergarten');
+    await page.getByRole('heading', { level: 2, name: 'Группы' }).waitFor();
+    const group = page.locator('li[data-group-id]').first();
+    const groupId = Number(await group.getAttribute('data-group-id'));
+    const groupName = (await group.getByRole('heading').innerText()).trim();
+    const capacityField = group.getByLabel(`Мест в группе «${groupName}»`);
+    const capacity = Number(await capacityField.inputValue());
+    const freeBefore = Number(await group.getByTestId('group-free').innerText());
+    const next = capacity < 60 ? capacity + 1 : capacity - 1;
+    await expectAccessible(page);
+
+    // Bad input first: a negative capacity is refused with the field named, nothing changes.
+    await capacityField.fill('-3');
+    await group.getByRole('button', { name: `Сохранить группу «${groupName}»` }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Capacity must be between 0 and 60/)
+      .waitFor();
+
+    await capacityField.fill(String(next));
+    await group.getByRole('button', { name: `Сохранить группу «${groupName}»` }).click();
+    const freeAfter = Math.max(0, freeBefore + (next - capacity));
+    await expect
+      .poll(async () =>
+        Number(await page.locator(`li[data-group-id="${groupId}"]`).getByTestId('group-free').innerText()),
+      )
+      .toBe(freeAfter);
+    await screenshot(page, 'catalog-head-groups');
+
+    const publicHref = await page.getByRole('link', { name: 'Публичная страница' }).getAttribute('href');
+    await page.goto(publicHref!);
+    const row = page.locator('section[aria-labelledby="kg-groups"] tbody tr', { hasText: groupName });
+    await expect.poll(() => row.innerText()).toContain(String(next));
+    await screenshot(page, 'catalog-head-public-page');
+
+    const csv = parseCsv(await (await fetch(`${server.url}/open-data/vacancies.csv`)).text());
+    const header = csv[0]!;
+    const line = csv.find((r) => r[header.indexOf('group_id')] === String(groupId))!;
+    expect(line[header.indexOf('capacity')]).toBe(String(next));
+    expect(line[header.indexOf('free_places')]).toBe(String(freeAfter));
+
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'auditor', password: 'demo' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const events = (await (
+      await fetch(`${server.url}/api/audit/events?action=catalog.group.updated&subjectId=${groupId}`, {
+        headers: { cookie },
+      })
+    ).json()) as { items: { summary: { changes: { capacity: { from: number; to: number } } } }[] };
+    expect(events.items).toHaveLength(1);
+    expect(events.items[0]!.summary.changes.capacity).toEqual({ from: capacity, to: next });
+    const verdict = (await (
+      await fetch(`${server.url}/api/audit/verify`, { headers: { cookie } })
+    ).json()) as {
+      ok: boolean;
+    };
+    expect(verdict.ok).toBe(true);
+    await context.close();
+  });
+});
