@@ -37,6 +37,7 @@ export async function buildApp(
   const handlers = new Map<string, JobHandler>();
   for (const m of modules) for (const [topic, h] of m.jobs?.(ctx) ?? []) handlers.set(topic, h);
   const log = pino({ level: config.LOG_LEVEL });
-  const worker = new OutboxWorker(handle.db, handlers, log, config.JOBS_POLL_MS);
+  const schedules = modules.flatMap((m) => m.schedules ?? []);
+  const worker = new OutboxWorker(handle.db, handlers, log, config.JOBS_POLL_MS, { schedules });
   return { app, routes, worker, ctx };
 }

@@ -5,6 +5,7 @@ import { openDatabase } from '../platform/db/database.js';
 // `npm run audit:verify`: exit 0 when the whole chain holds, 1 with the first broken row otherwise.
 const config = loadConfig();
 const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+let exitCode = 0;
 try {
   const started = Date.now();
   const verdict = await verifyAuditChain(handle.db);
@@ -16,8 +17,10 @@ try {
     console.error(
       `Audit chain BROKEN at event #${b.seq}: ${b.reason === 'content' ? 'its content does not match its hash (altered)' : 'it does not point at the previous event (a row was removed or inserted)'}. ${verdict.checked} events before it are intact.`,
     );
-    process.exitCode = 1;
+    exitCode = 1;
   }
 } finally {
   await handle.close();
 }
+// PGlite's runtime resets process.exitCode when it shuts down; state the verdict explicitly.
+process.exit(exitCode);
