@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../app/testing/test-app.js';
-import { expireDirections } from './service.js';
+import { executeRun, expireDirections } from './service.js';
 
 // The wave lifecycle on the fixture region: create → run (job) → review → exclude → re-run → confirm
 // → parent accepts / declines → head enrolls → expiry; plus the bad inputs that must change nothing.
@@ -167,6 +167,31 @@ describe('placement waves', () => {
     expect((runs[1]!.result as { assignments: unknown }).assignments).toEqual(
       (first.result as { assignments: unknown }).assignments,
     );
+  });
+
+  it('leaves no draft when the process dies mid-run: the run stays queued and re-runs the same', async () => {
+    const officer = await t.asFixture('officerA');
+    const { runId } = (await officer.post(`/api/placement/waves/${waveId}/runs`)).json();
+    // The job's transaction: everything the run wrote is rolled back when it does not commit.
+    await expect(
+      t.db.transaction().execute(async (tx) => {
+        await executeRun(tx, runId);
+        throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
+    const run = await t.db
+      .selectFrom('wave_run')
+      .select(['status', 'result'])
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
+    expect(run).toEqual({ status: 'queued', result: null });
+    await t.drainJobs();
+    const done = await t.db
+      .selectFrom('wave_run')
+      .select('status')
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
+    expect(done.status).toBe('draft');
   });
 
   it('excludes a child with a reason (audited) and the re-run places the next one', async () => {

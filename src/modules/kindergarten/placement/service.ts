@@ -15,7 +15,7 @@ import { anonymize } from './anonymize.js';
 import { buildInstance, type WaveRules } from './build-instance.js';
 import { draftReview, type StoredReview } from './draft-review.js';
 import * as q from './queries.js';
-import { parseInstance, solve } from './solver/index.js';
+import { MalformedInstanceError, parseInstance, solve } from './solver/index.js';
 import type { InstanceJson } from './solver/index.js';
 
 export const RUN_TOPIC = 'placement.run';
@@ -152,7 +152,15 @@ export async function executeRun(tx: Tx, runId: number): Promise<void> {
     applications,
   );
   stage(0.6, 'solving');
-  const instance = parseInstance(built.instance);
+  let instance;
+  try {
+    instance = parseInstance(built.instance);
+  } catch (error) {
+    // Not retried: the same rows would build the same malformed instance. The officer sees why.
+    if (!(error instanceof MalformedInstanceError)) throw error;
+    await q.finishRun(tx, runId, { status: 'failed', error: `Malformed instance: ${error.message}` });
+    return;
+  }
   const result = solve(instance);
   stage(0.8, 'reviewing');
   const names = new Map((await q.kindergartenNames(tx, wave.municipality_id)).map((k) => [k.id, k.name_ru]));
