@@ -393,4 +393,29 @@ describe('expired direction of a signed-in parent', () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'offered', decided_at: null });
   });
+
+  it('declining returns the child to the queue with the desired date moved to 1 September next year', async () => {
+    const d = await t.db
+      .selectFrom('direction')
+      .select(['id', 'application_id'])
+      .where('number', '=', 'Н-TEST-1')
+      .executeTakeFirstOrThrow();
+    await t.db.updateTable('direction').set({ valid_until: '2999-01-01' }).where('id', '=', d.id).execute();
+    const parent = await t.asFixture('citizen2');
+    const res = await parent.post(`/api/directions/${d.id}/decline`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('declined');
+    const app = await t.db
+      .selectFrom('application')
+      .select(['status', 'desired_date'])
+      .where('id', '=', d.application_id)
+      .executeTakeFirstOrThrow();
+    expect(app).toEqual({ status: 'registered', desired_date: '2027-09-01' });
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('action', '=', 'placement.direction.decline')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
 });
