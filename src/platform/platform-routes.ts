@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { auditEventPageSchema, auditEventQuerySchema, auditVerdictSchema } from '../contracts/audit.js';
 import { notificationListSchema, regionResponseSchema } from '../contracts/auth.js';
 import type { AppContext } from './app-context.js';
 import { verifyAuditChain } from './audit/audit-log.js';
@@ -12,20 +13,6 @@ import { hasTemplate, renderTemplate } from './notifications/templates.js';
 
 defineActions({
   'audit.read': { roles: ['auditor', 'sysadmin'], description: 'Read the audit log and verify its chain' },
-});
-
-const auditEventSchema = z.object({
-  seq: z.number().int(),
-  occurredAt: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
-  subjectType: z.string(),
-  subjectId: z.string().nullable(),
-  municipalityId: z.number().int().nullable(),
-  summary: z.record(z.string(), z.unknown()),
-  hash: z.string(),
-  prevHash: z.string(),
 });
 
 export function platformRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -177,16 +164,8 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['audit'],
         summary: 'The audit chain, newest first, filtered and paginated',
-        querystring: z.object({
-          action: z.string().max(100).optional(),
-          subjectType: z.string().max(100).optional(),
-          subjectId: z.string().max(100).optional(),
-          beforeSeq: z.coerce.number().int().positive().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: {
-          200: z.object({ items: z.array(auditEventSchema), nextBeforeSeq: z.number().int().nullable() }),
-        },
+        querystring: auditEventQuerySchema,
+        response: { 200: auditEventPageSchema },
       },
     },
     async (request) => {
@@ -199,6 +178,11 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (q.action) query = query.where('action', '=', q.action);
       if (q.subjectType) query = query.where('subject_type', '=', q.subjectType);
       if (q.subjectId) query = query.where('subject_id', '=', q.subjectId);
+      if (q.actorId) query = query.where('actor_id', '=', q.actorId);
+      if (q.municipalityId) query = query.where('municipality_id', '=', q.municipalityId);
+      if (q.from) query = query.where('occurred_at', '>=', new Date(`${q.from}T00:00:00Z`));
+      if (q.to)
+        query = query.where('occurred_at', '<', new Date(Date.parse(`${q.to}T00:00:00Z`) + 86_400_000));
       if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
       const rows = await query.execute();
       const page = rows.slice(0, q.limit);
@@ -228,13 +212,7 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['audit'],
         summary: 'Recompute the hash chain and report the first broken link, if any',
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            checked: z.number().int(),
-            firstBroken: z.object({ seq: z.number().int(), reason: z.enum(['content', 'link']) }).nullable(),
-          }),
-        },
+        response: { 200: auditVerdictSchema },
       },
     },
     async () => verifyAuditChain(db),
