@@ -17,7 +17,6 @@ create table queue_position (
   municipality_id integer not null references municipality (id),
   age_group smallint not null check (age_group between 0 and 8),
   position integer not null check (position >= 1),
-  total integer not null check (total >= position),
   queue_class text not null check (queue_class in ('extraordinary', 'first', 'sibling', 'general')),
   ahead_extraordinary integer not null check (ahead_extraordinary >= 0),
   ahead_first integer not null check (ahead_first >= 0),
@@ -26,6 +25,16 @@ create table queue_position (
   primary key (application_id, kindergarten_id)
 );
 create index queue_position_list on queue_position (municipality_id, age_group, kindergarten_id, position);
+
+-- The length of each queue, apart from the positions: a newcomer at the end then changes one row here
+-- instead of every position row of the queue (recalculation writes only what changed).
+create table queue_total (
+  municipality_id integer not null references municipality (id),
+  kindergarten_id integer not null check (kindergarten_id >= 0),
+  age_group smallint not null check (age_group between 0 and 8),
+  total integer not null check (total >= 0),
+  primary key (municipality_id, kindergarten_id, age_group)
+);
 
 -- Recalculation bookkeeping per municipality: every change bumps requested_version in its own
 -- transaction; a recalculation records the version it started from, so a job for an older version

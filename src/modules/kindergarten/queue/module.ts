@@ -2,7 +2,7 @@ import type { AppModule } from '../../../platform/app-context.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit-log.js';
 import type { JobHandler } from '../../../platform/jobs/worker.js';
 import { queueRoutes } from './routes.js';
-import { recalculate } from './service.js';
+import { recalculate, recalculateStale } from './service.js';
 import { removeOverAge } from './staff-service.js';
 
 /** Applications, the queue and its transparency (issue 5). */
@@ -20,11 +20,21 @@ export const queueModule: AppModule = {
         },
       ],
       [
+        // A safety net: anything a lost job missed (and the first computation after a seed).
+        'queue.recalculate-stale',
+        async (_payload, tx) => {
+          await recalculateStale(tx);
+        },
+      ],
+      [
         'queue.remove-over-age',
         async (_payload, tx) => {
           await removeOverAge(tx, SYSTEM_ACTOR, null);
         },
       ],
     ]),
-  schedules: [{ topic: 'queue.remove-over-age', everyMinutes: 24 * 60 }],
+  schedules: [
+    { topic: 'queue.recalculate-stale', everyMinutes: 10 },
+    { topic: 'queue.remove-over-age', everyMinutes: 24 * 60 },
+  ],
 };

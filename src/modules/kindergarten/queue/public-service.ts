@@ -6,6 +6,7 @@ import type {
   PublicQueueResponse,
 } from '../../../contracts/kindergarten-queue.js';
 import * as q from './queries.js';
+import { ensureComputed } from './service.js';
 
 /**
  * The public face of the queue: anonymized rows (masked number, registration moment, class, desired
@@ -20,6 +21,7 @@ export function maskNumber(number: string): string {
 }
 
 export async function publicQueue(db: Db, query: PublicQueueQuery): Promise<PublicQueueResponse> {
+  await ensureComputed(db, query.municipalityId);
   const page = await q.publicQueuePage(db, {
     municipalityId: query.municipalityId,
     ageGroup: query.ageGroup,
@@ -61,27 +63,34 @@ const NO_MATCH = () =>
   new HttpProblem(404, 'no-match', 'No application matches this number and birth date.');
 
 export async function lookup(db: Db, number: string, birthDate: string): Promise<PositionLookupResponse> {
-  const a = await q.lookupByNumber(db, number.trim());
-  if (!a || a.birth_date !== birthDate) throw NO_MATCH();
-  const [rows, computed] = await Promise.all([q.positionsOf(db, a.id), q.computedAt(db, a.municipality_id)]);
+  let rows = await q.lookupByNumber(db, number.trim());
+  const first = rows[0];
+  if (!first || first.birth_date !== birthDate) throw NO_MATCH();
+  if (!first.computed_at) {
+    await ensureComputed(db, first.municipality_id);
+    rows = await q.lookupByNumber(db, number.trim());
+  }
+  const a = rows[0]!;
   return {
     maskedNumber: maskNumber(a.number),
     status: a.status,
     registeredAt: a.registered_at.toISOString(),
-    computedAt: computed ? computed.toISOString() : null,
-    positions: rows.map((r) => ({
-      kindergartenId: r.kindergarten_id === 0 ? null : r.kindergarten_id,
-      kindergartenNameRu: r.kindergarten_id === 0 ? null : r.name_ru,
-      ageGroup: r.age_group,
-      position: r.position,
-      total: r.total,
-      queueClass: r.queue_class,
-      ahead: {
-        extraordinary: r.ahead_extraordinary,
-        first: r.ahead_first,
-        sibling: r.ahead_sibling,
-        general: r.ahead_general,
-      },
-    })),
+    computedAt: a.computed_at ? a.computed_at.toISOString() : null,
+    positions: rows
+      .filter((r) => r.position !== null)
+      .map((r) => ({
+        kindergartenId: r.kindergarten_id === 0 ? null : r.kindergarten_id!,
+        kindergartenNameRu: r.kindergarten_id === 0 ? null : r.name_ru,
+        ageGroup: r.age_group!,
+        position: r.position!,
+        total: r.total!,
+        queueClass: r.queue_class!,
+        ahead: {
+          extraordinary: r.ahead_extraordinary!,
+          first: r.ahead_first!,
+          sibling: r.ahead_sibling!,
+          general: r.ahead_general!,
+        },
+      })),
   };
 }

@@ -546,22 +546,87 @@ export async function queueInput(
   return [...byId.values()];
 }
 
-/** Replaces the municipality's positions in one statement per chunk (arrays unnested server-side). */
+const rowKey = (applicationId: string, kindergartenId: number) => `${applicationId}:${kindergartenId}`;
+
+/**
+ * Brings the municipality's stored positions to `rows`, writing only what changed (a change in the
+ * queue usually moves a few children; rewriting every row would dominate the recalculation), and
+ * replaces the queue lengths.
+ */
 export async function writePositions(tx: Executor, municipalityId: number, rows: readonly PositionRow[]) {
-  await tx.deleteFrom('queue_position').where('municipality_id', '=', municipalityId).execute();
-  const CHUNK = 50_000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
+  // One writer per municipality at a time: concurrent recalculations queue up instead of colliding.
+  await sql`select pg_advisory_xact_lock(7346005, ${municipalityId})`.execute(tx);
+  const current = await tx
+    .selectFrom('queue_position')
+    .select([
+      'application_id',
+      'kindergarten_id',
+      'age_group',
+      'position',
+      'queue_class',
+      'ahead_extraordinary',
+      'ahead_first',
+      'ahead_sibling',
+      'ahead_general',
+    ])
+    .where('municipality_id', '=', municipalityId)
+    .execute();
+  const before = new Map(current.map((r) => [rowKey(r.application_id, r.kindergarten_id), r]));
+  const changed: PositionRow[] = [];
+  const totals = new Map<string, { kg: number; age: number; total: number }>();
+  for (const r of rows) {
+    const kg = r.kindergartenId ?? 0;
+    totals.set(`${kg}:${r.ageGroup}`, { kg, age: r.ageGroup, total: r.total });
+    const key = rowKey(r.applicationId, kg);
+    const old = before.get(key);
+    before.delete(key);
+    if (
+      old &&
+      old.age_group === r.ageGroup &&
+      old.position === r.position &&
+      old.queue_class === r.queueClass &&
+      old.ahead_extraordinary === r.ahead.extraordinary &&
+      old.ahead_first === r.ahead.first &&
+      old.ahead_sibling === r.ahead.sibling &&
+      old.ahead_general === r.ahead.general
+    )
+      continue;
+    changed.push(r);
+  }
+  const gone = [...before.values()];
+  const CHUNK = 20_000;
+  for (let i = 0; i < gone.length; i += CHUNK) {
+    const part = gone.slice(i, i + CHUNK);
     await sql`
-      insert into queue_position (application_id, kindergarten_id, municipality_id, age_group, position, total,
+      delete from queue_position q using unnest(${part.map((r) => r.application_id)}::uuid[], ${part.map((r) => r.kindergarten_id)}::int[]) as g(a, k)
+      where q.application_id = g.a and q.kindergarten_id = g.k`.execute(tx);
+  }
+  for (let i = 0; i < changed.length; i += CHUNK) {
+    const part = changed.slice(i, i + CHUNK);
+    await sql`
+      insert into queue_position (application_id, kindergarten_id, municipality_id, age_group, position,
         queue_class, ahead_extraordinary, ahead_first, ahead_sibling, ahead_general)
-      select u.a, u.k, ${municipalityId}, u.g, u.p, u.t, u.c, u.e, u.f, u.s, u.n
+      select u.a, u.k, ${municipalityId}, u.g, u.p, u.c, u.e, u.f, u.s, u.n
       from unnest(${part.map((r) => r.applicationId)}::uuid[], ${part.map((r) => r.kindergartenId ?? 0)}::int[],
-        ${part.map((r) => r.ageGroup)}::int[], ${part.map((r) => r.position)}::int[], ${part.map((r) => r.total)}::int[],
+        ${part.map((r) => r.ageGroup)}::int[], ${part.map((r) => r.position)}::int[],
         ${part.map((r) => r.queueClass)}::text[], ${part.map((r) => r.ahead.extraordinary)}::int[],
         ${part.map((r) => r.ahead.first)}::int[], ${part.map((r) => r.ahead.sibling)}::int[],
-        ${part.map((r) => r.ahead.general)}::int[]) as u(a, k, g, p, t, c, e, f, s, n)`.execute(tx);
+        ${part.map((r) => r.ahead.general)}::int[]) as u(a, k, g, p, c, e, f, s, n)
+      on conflict (application_id, kindergarten_id) do update set
+        municipality_id = excluded.municipality_id, age_group = excluded.age_group, position = excluded.position,
+        queue_class = excluded.queue_class, ahead_extraordinary = excluded.ahead_extraordinary,
+        ahead_first = excluded.ahead_first, ahead_sibling = excluded.ahead_sibling, ahead_general = excluded.ahead_general`.execute(
+      tx,
+    );
   }
+  await tx.deleteFrom('queue_total').where('municipality_id', '=', municipalityId).execute();
+  const t = [...totals.values()];
+  if (t.length > 0)
+    await sql`insert into queue_total (municipality_id, kindergarten_id, age_group, total)
+      select ${municipalityId}, u.k, u.g, u.t from unnest(${t.map((x) => x.kg)}::int[], ${t.map((x) => x.age)}::int[], ${t.map((x) => x.total)}::int[]) as u(k, g, t)`.execute(
+      tx,
+    );
+  return { changed: changed.length, removed: gone.length };
 }
 
 /** Bumps the municipality's requested version in the change's transaction; returns it. */
@@ -577,6 +642,19 @@ export async function requestRecalculation(tx: Executor, municipalityId: number)
     .returning('requested_version')
     .executeTakeFirstOrThrow();
   return r.requested_version;
+}
+
+export async function staleMunicipalities(db: Executor): Promise<number[]> {
+  const rows = await db
+    .selectFrom('municipality as m')
+    .leftJoin('queue_recalculation as r', 'r.municipality_id', 'm.id')
+    .select('m.id')
+    .where((eb) =>
+      eb.or([eb('r.computed_at', 'is', null), eb('r.computed_version', '<', eb.ref('r.requested_version'))]),
+    )
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function recalculationState(db: Executor, municipalityId: number) {
@@ -626,11 +704,17 @@ export async function positionsOf(db: Executor, applicationId: string) {
   return db
     .selectFrom('queue_position as p')
     .leftJoin('kindergarten as k', 'k.id', 'p.kindergarten_id')
+    .innerJoin('queue_total as t', (j) =>
+      j
+        .onRef('t.municipality_id', '=', 'p.municipality_id')
+        .onRef('t.kindergarten_id', '=', 'p.kindergarten_id')
+        .onRef('t.age_group', '=', 'p.age_group'),
+    )
     .select([
       'p.kindergarten_id',
       'p.age_group',
       'p.position',
-      'p.total',
+      't.total',
       'p.queue_class',
       'p.ahead_extraordinary',
       'p.ahead_first',
@@ -644,22 +728,22 @@ export async function positionsOf(db: Executor, applicationId: string) {
     .execute();
 }
 
-export async function municipalityPositions(db: Executor, municipalityId: number) {
+/** Municipality-queue positions with the position last notified (null: never). */
+export async function positionsWithNotices(db: Executor, municipalityId: number) {
   return db
     .selectFrom('queue_position as p')
     .innerJoin('application as a', 'a.id', 'p.application_id')
-    .select(['p.application_id', 'p.position', 'a.applicant_id', 'a.applicant_email', 'a.number'])
+    .leftJoin('queue_position_notice as n', 'n.application_id', 'p.application_id')
+    .select([
+      'p.application_id',
+      'p.position',
+      'n.position as last',
+      'a.applicant_id',
+      'a.applicant_email',
+      'a.number',
+    ])
     .where('p.municipality_id', '=', municipalityId)
     .where('p.kindergarten_id', '=', 0)
-    .execute();
-}
-
-export async function positionNotices(db: Executor, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('queue_position_notice')
-    .selectAll()
-    .where('application_id', 'in', [...ids])
     .execute();
 }
 
@@ -704,7 +788,13 @@ export async function publicQueuePage(
     .where('p.municipality_id', '=', q.municipalityId)
     .where('p.age_group', '=', q.ageGroup)
     .where('p.kindergarten_id', '=', q.kindergartenId);
-  const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('queue_total')
+    .select('total as n')
+    .where('municipality_id', '=', q.municipalityId)
+    .where('kindergarten_id', '=', q.kindergartenId)
+    .where('age_group', '=', q.ageGroup)
+    .executeTakeFirst();
   const items = await base
     .innerJoin('application as a', 'a.id', 'p.application_id')
     .select(['p.position', 'a.number', 'a.registered_at', 'p.queue_class', 'a.desired_date', 'a.status'])
@@ -713,16 +803,45 @@ export async function publicQueuePage(
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  return { total: total.n, items };
+  return { total: total?.n ?? 0, items };
 }
 
+/** The public lookup in one round trip: the application, its positions and when they were computed. */
 export async function lookupByNumber(db: Db, number: string) {
   return db
     .selectFrom('application as a')
     .innerJoin('child as c', 'c.id', 'a.child_id')
-    .select(['a.id', 'a.number', 'a.municipality_id', 'a.status', 'a.registered_at', 'c.birth_date'])
+    .leftJoin('queue_position as p', 'p.application_id', 'a.id')
+    .leftJoin('kindergarten as k', 'k.id', 'p.kindergarten_id')
+    .leftJoin('queue_total as t', (j) =>
+      j
+        .onRef('t.municipality_id', '=', 'p.municipality_id')
+        .onRef('t.kindergarten_id', '=', 'p.kindergarten_id')
+        .onRef('t.age_group', '=', 'p.age_group'),
+    )
+    .leftJoin('queue_recalculation as r', 'r.municipality_id', 'a.municipality_id')
+    .select([
+      'a.id',
+      'a.number',
+      'a.municipality_id',
+      'a.status',
+      'a.registered_at',
+      'c.birth_date',
+      'r.computed_at',
+      'p.kindergarten_id',
+      'p.age_group',
+      'p.position',
+      't.total',
+      'p.queue_class',
+      'p.ahead_extraordinary',
+      'p.ahead_first',
+      'p.ahead_sibling',
+      'p.ahead_general',
+      'k.name_ru',
+    ])
     .where('a.number', '=', number)
-    .executeTakeFirst();
+    .orderBy('p.kindergarten_id')
+    .execute();
 }
 
 // ——— history ———

@@ -17,12 +17,18 @@ export interface QueuePositionTable {
   municipality_id: number;
   age_group: number;
   position: number;
-  total: number;
   queue_class: 'extraordinary' | 'first' | 'sibling' | 'general';
   ahead_extraordinary: number;
   ahead_first: number;
   ahead_sibling: number;
   ahead_general: number;
+}
+
+export interface QueueTotalTable {
+  municipality_id: number;
+  kindergarten_id: number;
+  age_group: number;
+  total: number;
 }
 
 export interface QueueRecalculationTable {
@@ -44,6 +50,7 @@ declare module '../../../platform/db/database.js' {
   interface Database {
     application_draft: ApplicationDraftTable;
     queue_position: QueuePositionTable;
+    queue_total: QueueTotalTable;
     queue_recalculation: QueueRecalculationTable;
     queue_position_notice: QueuePositionNoticeTable;
   }

@@ -633,6 +633,8 @@ export interface RecalcOutcome {
   applications: number;
   rows: number;
   ms: number;
+  /** Stages: reading the input, the pure ordering, writing positions and notices. */
+  stages: { readMs: number; orderMs: number; writeMs: number };
   notified: number;
 }
 
@@ -648,12 +650,21 @@ export async function recalculate(
   const started = performance.now();
   const state = await q.recalculationState(db, municipalityId);
   if (opts.minVersion !== undefined && state && state.computed_version >= opts.minVersion)
-    return { skipped: true, applications: 0, rows: 0, ms: 0, notified: 0 };
+    return {
+      skipped: true,
+      applications: 0,
+      rows: 0,
+      ms: 0,
+      stages: { readMs: 0, orderMs: 0, writeMs: 0 },
+      notified: 0,
+    };
   const version = state?.requested_version ?? 0;
   const config = await loadQueueConfig(db, municipalityId);
   const now = opts.now ?? new Date();
   const apps = await q.queueInput(db, municipalityId, config.ageRule);
+  const read = performance.now();
   const rows = allPositions(orderQueues(apps, today(now), config));
+  const ordered = performance.now();
   let notified = 0;
   await withTx(db, async (tx) => {
     await q.writePositions(tx, municipalityId, rows);
@@ -665,11 +676,17 @@ export async function recalculate(
       durationMs: performance.now() - started,
     });
   });
+  const end = performance.now();
   return {
     skipped: false,
     applications: apps.length,
     rows: rows.length,
-    ms: performance.now() - started,
+    ms: end - started,
+    stages: {
+      readMs: Math.round(read - started),
+      orderMs: Math.round(ordered - read),
+      writeMs: Math.round(end - ordered),
+    },
     notified,
   };
 }
@@ -680,33 +697,25 @@ async function notifyPositionMoves(
   config: QueueConfig,
   now: Date,
 ): Promise<number> {
-  const positions = await q.municipalityPositions(tx, municipalityId);
-  const notices = new Map(
-    (
-      await q.positionNotices(
-        tx,
-        positions.map((p) => p.application_id),
-      )
-    ).map((n) => [n.application_id, n.position]),
-  );
+  const positions = await q.positionsWithNotices(tx, municipalityId);
   const updates: { applicationId: string; position: number }[] = [];
   let sent = 0;
   for (const p of positions) {
-    const last = notices.get(p.application_id);
-    if (last === undefined) {
+    // First time in the queue: remember the position, nothing to tell yet.
+    if (p.last === null) {
       updates.push({ applicationId: p.application_id, position: p.position });
       continue;
     }
-    if (Math.abs(p.position - last) < config.positionNotifyThreshold) continue;
+    if (Math.abs(p.position - p.last) < config.positionNotifyThreshold) continue;
     updates.push({ applicationId: p.application_id, position: p.position });
     if (!p.applicant_id && !p.applicant_email) continue;
     await notifyParent(tx, {
       userId: p.applicant_id,
       email: p.applicant_email,
       template: 'queue.position-changed',
-      params: { number: p.number, previous: last, position: p.position },
+      params: { number: p.number, previous: p.last, position: p.position },
       link: `/my/applications/${p.application_id}`,
-      eventKey: `queue.position:${p.application_id}:${last}:${p.position}:${now.toISOString()}`,
+      eventKey: `queue.position:${p.application_id}:${p.last}:${p.position}:${now.toISOString()}`,
     });
     sent++;
   }
@@ -714,11 +723,25 @@ async function notifyPositionMoves(
   return sent;
 }
 
+/** Computes a municipality's positions on first use (e.g. right after the seed), later jobs keep them fresh. */
+export async function ensureComputed(db: Db, municipalityId: number): Promise<void> {
+  const state = await q.recalculationState(db, municipalityId);
+  if (!state?.computed_at) await recalculate(db, municipalityId);
+}
+
+/** Recalculates every municipality whose positions are missing or older than its last change. */
+export async function recalculateStale(db: Executor): Promise<number> {
+  const ids = await q.staleMunicipalities(db);
+  for (const id of ids) await recalculate(db, id);
+  return ids.length;
+}
+
 // ——— positions ———
 
-export async function positionOf(db: Executor, id: string, now = new Date()): Promise<PositionResponse> {
+export async function positionOf(db: Db, id: string, now = new Date()): Promise<PositionResponse> {
   const a = await q.applicationRow(db, id);
   if (!a) throw notFound('Application');
+  await ensureComputed(db, a.municipality_id);
   const rows = await q.positionsOf(db, id);
   const computed = await q.computedAt(db, a.municipality_id);
   const toPosition = (r: (typeof rows)[number]) => ({

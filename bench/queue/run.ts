@@ -1,0 +1,135 @@
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { recalculate } from '../../src/modules/kindergarten/queue/service.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { openDatabase } from '../../src/platform/db/database.js';
+import { migrate } from '../../src/platform/db/migrate.js';
+
+/**
+ * bench/queue: (1) recalculating all positions of every municipality (pure ordering + rewrite of
+ * queue_position in one transaction), (2) the public position lookup under autocannon at a fixed
+ * 1,000 req/s on loopback. Needs a seeded PostgreSQL database:
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> npx tsx bench/queue/run.ts
+ * RATE (default 1000), DURATION seconds (default 20), CONNECTIONS (default 50).
+ */
+const config = loadConfig({
+  ...process.env,
+  LOG_LEVEL: 'silent',
+  RATE_LIMIT_LOOKUP_PER_MINUTE: '100000000',
+  JOBS_ENABLED: 'false',
+} as never);
+if (!config.DATABASE_URL) throw new Error('Set DATABASE_URL to a seeded PostgreSQL database');
+const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+// SKIP_MIGRATE=1: the seeded database predates later edits of other modules' migrations; 0004 applied by hand.
+if (!process.env.SKIP_MIGRATE) await migrate(handle);
+const db = handle.db;
+
+console.log(
+  `machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), node ${process.version}, ${new Date().toISOString()}`,
+);
+const totals = await sql<{ n: number }>`select count(*)::int as n from application`.execute(db);
+console.log(`applications in the database: ${totals.rows[0]!.n}`);
+
+// (1) Recalculation per municipality.
+const municipalities = await db.selectFrom('municipality').select(['id', 'name_ru']).orderBy('id').execute();
+const recalc: { id: number; total: number; waiting: number; rows: number; ms: number }[] = [];
+for (const m of municipalities) {
+  const total = await sql<{
+    n: number;
+  }>`select count(*)::int as n from application where municipality_id = ${m.id}`.execute(db);
+  // Twice: the first run also fills the threshold-notice table (one-off); the second is the steady state.
+  await recalculate(db, m.id);
+  const out = await recalculate(db, m.id);
+  recalc.push({
+    id: m.id,
+    total: total.rows[0]!.n,
+    waiting: out.applications,
+    rows: out.rows,
+    ms: Math.round(out.ms),
+  });
+  console.log(
+    `recalculate municipality ${m.id}: ${total.rows[0]!.n} applications, ${out.applications} waiting, ${out.rows} position rows, ${Math.round(out.ms)} ms (read ${out.stages.readMs}, order ${out.stages.orderMs}, write ${out.stages.writeMs})`,
+  );
+}
+
+// (1b) After one change: a first-priority benefit verified for the last child of the biggest queue
+// (it jumps ahead of everyone in its age group: the worst ordinary change), then withdrawn again.
+const biggest = recalc.reduce((a, b) => (b.waiting > a.waiting ? b : a));
+const last = await sql<{ application_id: string }>`
+  select p.application_id from queue_position p where p.municipality_id = ${biggest.id} and p.kindergarten_id = 0
+  order by p.age_group = (select age_group from queue_total where municipality_id = ${biggest.id} and kindergarten_id = 0 order by total desc limit 1) desc, p.position desc limit 1`.execute(
+  db,
+);
+const target = last.rows[0]!.application_id;
+const inserted = await sql<{ id: number }>`
+  insert into benefit (application_id, kind, class, status, decided_at) values (${target}, 'military', 'first', 'verified', now()) returning id`.execute(
+  db,
+);
+const afterChange = await recalculate(db, biggest.id);
+await sql`delete from benefit where id = ${inserted.rows[0]!.id}`.execute(db);
+const afterRevert = await recalculate(db, biggest.id);
+for (const [label, out] of [
+  ['benefit verified', afterChange],
+  ['benefit removed again', afterRevert],
+] as const)
+  console.log(
+    `recalculate municipality ${biggest.id} after one change (${label}): ${out.applications} waiting, ${Math.round(out.ms)} ms (read ${out.stages.readMs}, order ${out.stages.orderMs}, write ${out.stages.writeMs})`,
+  );
+
+// (2) Lookup under load.
+const sample = await sql<{ number: string; birth_date: string }>`
+  select a.number, c.birth_date from application a join child c on c.id = a.child_id
+  join queue_position p on p.application_id = a.id and p.kindergarten_id = 0
+  order by md5(a.id::text) limit 2000`.execute(db);
+const bodies = sample.rows.map((r) => JSON.stringify({ number: r.number, birthDate: r.birth_date }));
+const port = 3917;
+const server = fork(path.join(import.meta.dirname, 'lookup-server.ts'), [], {
+  env: { ...process.env, BENCH_PORT: String(port) },
+  execArgv: ['--import', 'tsx'],
+});
+await new Promise<void>((resolve, reject) => {
+  server.once('message', () => resolve());
+  server.once('exit', (code) => reject(new Error(`lookup server exited with ${code}`)));
+});
+// Warm-up: JIT, connection pool, caches.
+await autocannon({
+  url: `http://127.0.0.1:${port}`,
+  connections: 10,
+  duration: 3,
+  requests: [
+    {
+      method: 'POST',
+      path: '/api/public/queue/lookup',
+      headers: { 'content-type': 'application/json' },
+      body: bodies[0],
+    } as never,
+  ],
+});
+const address = { port };
+const rate = Number(process.env.RATE ?? 1000);
+const duration = Number(process.env.DURATION ?? 20);
+let i = 0;
+const result = await autocannon({
+  url: `http://127.0.0.1:${address.port}`,
+  connections: Number(process.env.CONNECTIONS ?? 50),
+  duration,
+  overallRate: rate,
+  requests: [
+    // autocannon's types omit path/headers/body on request entries.
+    {
+      method: 'POST',
+      path: '/api/public/queue/lookup',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[i++ % bodies.length] }),
+    } as never,
+  ],
+});
+console.log(
+  `lookup: ${result.requests.total} requests in ${duration} s at a target ${rate} req/s (achieved ${Math.round(result.requests.average)} req/s); ` +
+    `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${(result as unknown as { timeouts: number }).timeouts}; latency ms p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+);
+server.kill('SIGTERM');
+await handle.close();

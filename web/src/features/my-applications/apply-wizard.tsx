@@ -1,0 +1,440 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { BENEFIT_KINDS, type ApplicationInput, type BenefitKind } from '@contracts/kindergarten-queue';
+import { useI18n } from '../../i18n/i18n-context';
+import { Alert } from '../../ui/alert';
+import { Button } from '../../ui/button';
+import { Card } from '../../ui/card';
+import { Checkbox } from '../../ui/checkbox';
+import { PageHeader } from '../../ui/page-header';
+import { ProblemAlert } from '../../ui/problem-alert';
+import { Select } from '../../ui/select';
+import { Spinner } from '../../ui/spinner';
+import { TextField } from '../../ui/text-field';
+import { useRegion } from '../region/region';
+import { saveDraft, uploadDocument, useDraft, useKindergartens, useSubmitApplication } from './api';
+import { fill, messages } from './messages';
+import styles from './my-applications.module.css';
+
+interface WizardData {
+  lastName: string;
+  firstName: string;
+  patronymic: string;
+  birthDate: string;
+  birthCertificate: string;
+  fullName: string;
+  email: string;
+  phone: string;
+  municipalityId: string;
+  address: string;
+  desiredDate: string;
+  orientation: ApplicationInput['orientation'];
+  stayMode: ApplicationInput['stayMode'];
+  kindergartenIds: number[];
+  consentOther: boolean;
+  benefitKind: string;
+  siblingKindergartenId: string;
+  documentId: string;
+  documentName: string;
+  /** One key per wizard: a retried submission never creates a second application. */
+  idempotencyKey: string;
+}
+
+const EMPTY: WizardData = {
+  lastName: '',
+  firstName: '',
+  patronymic: '',
+  birthDate: '',
+  birthCertificate: '',
+  fullName: '',
+  email: '',
+  phone: '',
+  municipalityId: '',
+  address: '',
+  desiredDate: '',
+  orientation: 'general',
+  stayMode: 'full',
+  kindergartenIds: [],
+  consentOther: false,
+  benefitKind: '',
+  siblingKindergartenId: '',
+  documentId: '',
+  documentName: '',
+  idempotencyKey: '',
+};
+
+/** Full years on 1 September of the desired date's school year (the server's default rule). */
+function ageGroup(birth: string, desired: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(birth) || !/^\d{4}-\d{2}-\d{2}$/.test(desired)) return null;
+  const [dy, dm] = desired.split('-').map(Number) as [number, number];
+  const sy = dm >= 9 ? dy : dy - 1;
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  return Math.max(0, sy - by - (9 < bm || (9 === bm && 1 < bd) ? 1 : 0));
+}
+
+const MAX_PREFERENCES = 5;
+
+export function ApplyWizard() {
+  const { locale } = useI18n();
+  const m = messages[locale];
+  const navigate = useNavigate();
+  const { region } = useRegion();
+  const draft = useDraft();
+  const submit = useSubmitApplication();
+  const [step, setStep] = useState(0);
+  const [data, setData] = useState<WizardData>(EMPTY);
+  const [saved, setSaved] = useState(false);
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const restored = useRef(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (restored.current || !draft.isSuccess) return;
+    restored.current = true;
+    const d = draft.data.draft;
+    if (d) {
+      setData({ ...EMPTY, ...(d.data as Partial<WizardData>) });
+      setStep(d.step);
+    } else setData({ ...EMPTY, idempotencyKey: crypto.randomUUID() });
+  }, [draft.isSuccess, draft.data]);
+
+  const set = <K extends keyof WizardData>(key: K, value: WizardData[K]) =>
+    setData((d) => ({ ...d, [key]: value }));
+  const age = ageGroup(data.birthDate, data.desiredDate);
+  const kindergartens = useKindergartens(data.municipalityId ? Number(data.municipalityId) : null, age);
+  const byId = useMemo(
+    () => new Map((kindergartens.data?.items ?? []).map((k) => [k.id, k])),
+    [kindergartens.data],
+  );
+
+  const steps = [m.stepChild, m.stepApplicant, m.stepKindergartens, m.stepBenefits];
+  const go = async (next: number) => {
+    await saveDraft(next, data as unknown as Record<string, unknown>);
+    setSaved(true);
+    setStep(next);
+    heading.current?.focus();
+  };
+
+  const onSubmit = () => {
+    const kind = data.benefitKind as BenefitKind | '';
+    const input: ApplicationInput = {
+      municipalityId: Number(data.municipalityId),
+      child: {
+        lastName: data.lastName,
+        firstName: data.firstName,
+        ...(data.patronymic ? { patronymic: data.patronymic } : {}),
+        birthDate: data.birthDate,
+        birthCertificate: data.birthCertificate,
+      },
+      applicant: {
+        fullName: data.fullName,
+        ...(data.email ? { email: data.email } : {}),
+        ...(data.phone ? { phone: data.phone } : {}),
+      },
+      address: data.address,
+      desiredDate: data.desiredDate,
+      kindergartenIds: data.kindergartenIds,
+      orientation: data.orientation,
+      stayMode: data.stayMode,
+      language: 'ru',
+      consentOther: data.consentOther,
+      benefits: kind
+        ? [
+            {
+              kind,
+              documentIds: data.documentId ? [data.documentId] : [],
+              ...(kind === 'sibling' && data.siblingKindergartenId
+                ? { siblingKindergartenId: Number(data.siblingKindergartenId) }
+                : {}),
+            },
+          ]
+        : [],
+    };
+    submit.mutate(
+      { input, key: data.idempotencyKey || crypto.randomUUID() },
+      { onSuccess: (app) => void navigate(`/my/applications/${app.id}`) },
+    );
+  };
+
+  if (draft.isPending) return <Spinner label={m.loading} />;
+
+  const fieldLabels = {
+    'child.birthDate': m.birthDate,
+    'child.birthCertificate': m.birthCertificate,
+    kindergartenIds: m.chosen,
+    desiredDate: m.desiredDate,
+  };
+
+  return (
+    <>
+      <PageHeader title={m.wizardTitle} lead={fill(m.step, { n: step + 1, total: steps.length })} />
+      <Card>
+        <h2 ref={heading} tabIndex={-1}>
+          {steps[step]}
+        </h2>
+        <form
+          className={styles.stack}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (step < steps.length - 1) void go(step + 1);
+            else onSubmit();
+          }}
+        >
+          {step === 0 && (
+            <div className={styles.grid2}>
+              <TextField
+                label={m.lastName}
+                required
+                value={data.lastName}
+                onChange={(e) => set('lastName', e.target.value)}
+                autoComplete="off"
+              />
+              <TextField
+                label={m.firstName}
+                required
+                value={data.firstName}
+                onChange={(e) => set('firstName', e.target.value)}
+                autoComplete="off"
+              />
+              <TextField
+                label={m.patronymic}
+                value={data.patronymic}
+                onChange={(e) => set('patronymic', e.target.value)}
+                autoComplete="off"
+              />
+              <TextField
+                label={m.birthDate}
+                type="date"
+                required
+                value={data.birthDate}
+                onChange={(e) => set('birthDate', e.target.value)}
+              />
+              <TextField
+                label={m.birthCertificate}
+                required
+                minLength={6}
+                value={data.birthCertificate}
+                onChange={(e) => set('birthCertificate', e.target.value)}
+                autoComplete="off"
+              />
+            </div>
+          )}
+          {step === 1 && (
+            <div className={styles.grid2}>
+              <TextField
+                label={m.fullName}
+                required
+                value={data.fullName}
+                onChange={(e) => set('fullName', e.target.value)}
+                autoComplete="name"
+              />
+              <TextField
+                label={m.email}
+                type="email"
+                value={data.email}
+                onChange={(e) => set('email', e.target.value)}
+                autoComplete="email"
+              />
+              <TextField
+                label={m.phone}
+                type="tel"
+                value={data.phone}
+                onChange={(e) => set('phone', e.target.value)}
+                autoComplete="tel"
+              />
+              <Select
+                label={m.municipality}
+                required
+                placeholder={m.choose}
+                value={data.municipalityId}
+                onChange={(e) =>
+                  setData((d) => ({ ...d, municipalityId: e.target.value, kindergartenIds: [] }))
+                }
+                options={(region?.municipalities ?? []).map((mu) => ({
+                  value: String(mu.id),
+                  label: locale === 'en' ? mu.nameEn : mu.nameRu,
+                }))}
+              />
+              <TextField
+                label={m.address}
+                required
+                minLength={5}
+                value={data.address}
+                onChange={(e) => set('address', e.target.value)}
+                autoComplete="street-address"
+              />
+              <TextField
+                label={m.desiredDate}
+                type="date"
+                required
+                value={data.desiredDate}
+                onChange={(e) => set('desiredDate', e.target.value)}
+              />
+              <Select
+                label={m.orientation}
+                value={data.orientation}
+                onChange={(e) => set('orientation', e.target.value as WizardData['orientation'])}
+                options={Object.entries(m.orientations).map(([value, label]) => ({ value, label }))}
+              />
+              <Select
+                label={m.stayMode}
+                value={data.stayMode}
+                onChange={(e) => set('stayMode', e.target.value as WizardData['stayMode'])}
+                options={Object.entries(m.stayModes).map(([value, label]) => ({ value, label }))}
+              />
+            </div>
+          )}
+          {step === 2 && (
+            <div className={styles.stack}>
+              <p className={styles.muted}>{fill(m.kindergartensHint, { max: MAX_PREFERENCES })}</p>
+              <section aria-labelledby="chosen-heading">
+                <h3 id="chosen-heading">{m.chosen}</h3>
+                {data.kindergartenIds.length === 0 && <p className={styles.muted}>{m.noneChosen}</p>}
+                <ol className={styles.list}>
+                  {data.kindergartenIds.map((id, i) => (
+                    <li key={id} className={styles.item}>
+                      <span>{byId.get(id)?.nameRu ?? `#${id}`}</span>
+                      <div className={styles.actions}>
+                        {i > 0 && (
+                          <Button
+                            type="button"
+                            size="small"
+                            variant="outline"
+                            onClick={() => {
+                              const next = [...data.kindergartenIds];
+                              [next[i - 1], next[i]] = [next[i]!, next[i - 1]!];
+                              set('kindergartenIds', next);
+                            }}
+                          >
+                            {m.up}
+                          </Button>
+                        )}
+                        <Button
+                          type="button"
+                          size="small"
+                          variant="ghost"
+                          onClick={() =>
+                            set(
+                              'kindergartenIds',
+                              data.kindergartenIds.filter((x) => x !== id),
+                            )
+                          }
+                        >
+                          {m.remove}
+                        </Button>
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              </section>
+              {kindergartens.isPending && <Spinner label={m.loading} />}
+              <ul className={styles.list} aria-label={m.stepKindergartens}>
+                {(kindergartens.data?.items ?? [])
+                  // Only kindergartens with a group for the child's age (the server refuses the others).
+                  .filter((k) => age === null || k.ageGroups.some((g) => g.ageFrom <= age && age < g.ageTo))
+                  .filter((k) => !data.kindergartenIds.includes(k.id))
+                  .map((k) => (
+                    <li key={k.id} className={styles.item}>
+                      <strong>{locale === 'en' && k.nameEn ? k.nameEn : k.nameRu}</strong>
+                      <span className={styles.muted}>
+                        {k.address} · {fill(m.free, { n: k.freeForAge ?? k.freePlaces })} ·{' '}
+                        {fill(m.applicants, { n: k.applicantsAny })}
+                      </span>
+                      <div>
+                        <Button
+                          type="button"
+                          size="small"
+                          variant="outline"
+                          disabled={data.kindergartenIds.length >= MAX_PREFERENCES}
+                          onClick={() => set('kindergartenIds', [...data.kindergartenIds, k.id])}
+                          aria-label={`${m.add}: ${k.nameRu}`}
+                        >
+                          {m.add}
+                        </Button>
+                      </div>
+                    </li>
+                  ))}
+              </ul>
+              <Checkbox
+                label={m.consentOther}
+                checked={data.consentOther}
+                onChange={(e) => set('consentOther', e.target.checked)}
+              />
+            </div>
+          )}
+          {step === 3 && (
+            <div className={styles.stack}>
+              <Select
+                label={m.benefit}
+                value={data.benefitKind}
+                onChange={(e) => set('benefitKind', e.target.value)}
+                options={[
+                  { value: '', label: m.noBenefit },
+                  ...Object.entries(BENEFIT_KINDS).map(([value, b]) => ({
+                    value,
+                    label: locale === 'en' ? b.en : b.ru,
+                  })),
+                ]}
+              />
+              {data.benefitKind === 'sibling' && (
+                <Select
+                  label={m.siblingKindergarten}
+                  required
+                  placeholder={m.choose}
+                  value={data.siblingKindergartenId}
+                  onChange={(e) => set('siblingKindergartenId', e.target.value)}
+                  options={data.kindergartenIds.map((id) => ({
+                    value: String(id),
+                    label: byId.get(id)?.nameRu ?? `#${id}`,
+                  }))}
+                />
+              )}
+              {data.benefitKind && (
+                <div className={styles.stack}>
+                  <label htmlFor="benefit-document">{m.document}</label>
+                  <input
+                    id="benefit-document"
+                    type="file"
+                    accept="application/pdf,image/jpeg,image/png"
+                    onChange={(e) => {
+                      const file = e.target.files?.[0];
+                      if (!file) return;
+                      setUploadError(null);
+                      uploadDocument(file)
+                        .then((f) => setData((d) => ({ ...d, documentId: f.id, documentName: f.fileName })))
+                        .catch(setUploadError);
+                    }}
+                  />
+                  {data.documentName && (
+                    <p className={styles.muted}>{fill(m.uploaded, { name: data.documentName })}</p>
+                  )}
+                  {uploadError ? <ProblemAlert error={uploadError} /> : null}
+                </div>
+              )}
+              {submit.isError && <ProblemAlert error={submit.error} fieldLabels={fieldLabels} />}
+            </div>
+          )}
+          {saved && step > 0 && (
+            <p className={styles.muted} role="status">
+              {m.draftSaved}
+            </p>
+          )}
+          {step === 2 && data.kindergartenIds.length === 0 && <Alert tone="info">{m.noneChosen}</Alert>}
+          <div className={styles.actions}>
+            {step > 0 && (
+              <Button type="button" variant="outline" onClick={() => void go(step - 1)}>
+                {m.back}
+              </Button>
+            )}
+            <Button
+              type="submit"
+              disabled={(step === 2 && data.kindergartenIds.length === 0) || submit.isPending}
+            >
+              {step < steps.length - 1 ? m.next : submit.isPending ? m.submitting : m.submit}
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  APPLICATION_STATUSES,
+  BENEFIT_KINDS,
+  type ApplicationDetail,
+  type ApplicationStatusName,
+} from '@contracts/kindergarten-queue';
+import { api } from '../../api/api-client';
+import { useI18n } from '../../i18n/i18n-context';
+import { Badge } from '../../ui/badge';
+import { Button } from '../../ui/button';
+import { Card } from '../../ui/card';
+import { PageHeader } from '../../ui/page-header';
+import { ProblemAlert } from '../../ui/problem-alert';
+import { Select } from '../../ui/select';
+import { Spinner } from '../../ui/spinner';
+import { TextField } from '../../ui/text-field';
+import { messages } from './messages';
+import styles from './staff.module.css';
+
+type Benefit = ApplicationDetail['benefits'][number];
+
+function BenefitDecision({ applicationId, benefit }: { applicationId: string; benefit: Benefit }) {
+  const { locale } = useI18n();
+  const m = messages[locale];
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const decide = useMutation({
+    mutationFn: (decision: 'verify' | 'reject') =>
+      api.post(`/api/kindergarten/applications/${applicationId}/benefit-decision`, {
+        benefitId: benefit.id,
+        decision,
+        ...(reason ? { reason } : {}),
+      }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['staff-app', applicationId] }),
+  });
+  const kind = BENEFIT_KINDS[benefit.kind as keyof typeof BENEFIT_KINDS];
+  return (
+    <li className={styles.item}>
+      <div>
+        <strong>{kind ? (locale === 'en' ? kind.en : kind.ru) : benefit.kind}</strong> ·{' '}
+        {m.benefitStatus[benefit.status]}
+      </div>
+      {benefit.decisionReason && <div className={styles.muted}>{benefit.decisionReason}</div>}
+      {benefit.status === 'claimed' && (
+        <div className={styles.row}>
+          <TextField
+            label={m.reason}
+            hint={m.reasonHint}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <Button onClick={() => decide.mutate('verify')} disabled={decide.isPending}>
+            {m.verify}
+          </Button>
+          <Button variant="danger" onClick={() => decide.mutate('reject')} disabled={decide.isPending}>
+            {m.reject}
+          </Button>
+        </div>
+      )}
+      {decide.isError && <ProblemAlert error={decide.error} />}
+    </li>
+  );
+}
+
+/** One application for an officer: benefits to decide, a status move with a reason, the history. */
+export function ApplicationDesk() {
+  const { applicationId = '' } = useParams();
+  const { locale, formatDate } = useI18n();
+  const m = messages[locale];
+  const client = useQueryClient();
+  const app = useQuery({
+    queryKey: ['staff-app', applicationId],
+    queryFn: ({ signal }) =>
+      api.get<ApplicationDetail>(`/api/kindergarten/applications/${applicationId}`, signal),
+  });
+  const [to, setTo] = useState<ApplicationStatusName | ''>('');
+  const [reason, setReason] = useState('');
+  const move = useMutation({
+    mutationFn: () => api.post(`/api/kindergarten/applications/${applicationId}/status`, { to, reason }),
+    onSuccess: () => {
+      setReason('');
+      void client.invalidateQueries({ queryKey: ['staff-app', applicationId] });
+    },
+  });
+  if (app.isPending) return <Spinner label={m.loading} />;
+  if (app.isError) return <ProblemAlert error={app.error} />;
+  const a = app.data;
+  return (
+    <>
+      <PageHeader
+        title={`${m.number} ${a.number}`}
+        lead={`${a.child.lastName} ${a.child.firstName} · ${formatDate(a.child.birthDate, { dateStyle: 'medium' })}`}
+        actions={<Badge tone="info">{m.statuses[a.status]}</Badge>}
+      />
+      <div className={styles.stack}>
+        <p>
+          <Link to="/staff/applications">{m.back}</Link>
+        </p>
+        <Card title={m.benefits} headingLevel={2}>
+          <ul className={styles.list}>
+            {a.benefits.map((b) => (
+              <BenefitDecision key={b.id} applicationId={a.id} benefit={b} />
+            ))}
+          </ul>
+        </Card>
+        <Card title={m.moveStatus} headingLevel={2}>
+          <form
+            className={styles.row}
+            onSubmit={(e) => {
+              e.preventDefault();
+              move.mutate();
+            }}
+          >
+            <Select
+              label={m.to}
+              required
+              placeholder="—"
+              value={to}
+              onChange={(e) => setTo(e.target.value as ApplicationStatusName)}
+              options={APPLICATION_STATUSES.filter((s) => s !== a.status).map((s) => ({
+                value: s,
+                label: m.statuses[s],
+              }))}
+            />
+            <TextField
+              label={m.reason}
+              required
+              minLength={3}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <Button type="submit" disabled={move.isPending}>
+              {m.move}
+            </Button>
+          </form>
+          {move.isError && <ProblemAlert error={move.error} />}
+        </Card>
+        <Card title={m.timeline} headingLevel={2}>
+          <ol className={styles.list}>
+            {a.timeline.map((e) => (
+              <li key={e.id} className={styles.item}>
+                <strong>{locale === 'en' ? e.textEn : e.textRu}</strong>
+                <span className={styles.muted}>
+                  {formatDate(e.occurredAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                </span>
+                {e.reason && <span>{e.reason}</span>}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </>
+  );
+}
