@@ -201,3 +201,19 @@ export const publishedWaveSchema = z.object({
   inputSha256: z.string(),
 });
 export const publishedWaveListSchema = z.object({ items: z.array(publishedWaveSchema) });
+
+export const waveSeatSchema = z.object({
+  groupId: z.number().int(),
+  groupName: z.string(),
+  kindergartenId: z.number().int(),
+  kindergartenName: z.string(),
+  ageFrom: z.number().int(),
+  ageTo: z.number().int(),
+  seats: z.number().int(),
+  excludedReason: z.string().nullable(),
+});
+export const waveSeatListSchema = z.object({ items: z.array(waveSeatSchema) });
+export const setSeatsSchema = z.object({
+  groupId: z.number().int().positive(),
+  seats: z.number().int().min(0).max(60),
+});

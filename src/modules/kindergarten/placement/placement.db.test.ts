@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../app/testing/test-app.js';
 import { executeRun, expireDirections } from './service.js';
+import { parseInstance, solve } from './solver/index.js';
 
 // The wave lifecycle on the fixture region: create → run (job) → review → exclude → re-run → confirm
 // → parent accepts / declines → head enrolls → expiry; plus the bad inputs that must change nothing.
@@ -102,6 +103,12 @@ describe('placement waves', () => {
     expect(empty.statusCode).toBe(201);
     const run = await officer.post(`/api/placement/waves/${empty.json().id}/runs`);
     expect(run.statusCode).toBe(409);
+    const foreign = await officer.put(`/api/placement/waves/${empty.json().id}/seats`, {
+      groupId: 999999,
+      seats: 3,
+    });
+    expect(foreign.statusCode).toBe(422);
+    expect((await officer.get(`/api/placement/waves/${empty.json().id}/seats`)).json().items).toEqual([]);
     expect(run.json().code ?? run.json().type).toMatch(/no-seats/);
     const runs = await t.db.selectFrom('wave_run').select('id').execute();
     expect(runs).toHaveLength(0);
@@ -114,11 +121,23 @@ describe('placement waves', () => {
       kind: 'main',
       title: 'Основное комплектование 2026',
       placementDate: '2026-09-01',
-      seats: [{ groupId: t.fixture.groupA1Young, seats: 2 }],
+      seats: [{ groupId: t.fixture.groupA1Young, seats: 3 }],
     });
     expect(created.statusCode).toBe(201);
     waveId = created.json().id;
-    expect(created.json().seatsOffered).toBe(2);
+    expect(created.json().seatsOffered).toBe(3);
+    // The officer edits the seats per group before running (audited).
+    expect(
+      (
+        await officer.put(`/api/placement/waves/${waveId}/seats`, {
+          groupId: t.fixture.groupA1Young,
+          seats: 2,
+        })
+      ).statusCode,
+    ).toBe(204);
+    expect((await officer.get(`/api/placement/waves/${waveId}/seats`)).json().items).toMatchObject([
+      { groupId: t.fixture.groupA1Young, seats: 2 },
+    ]);
 
     const run = await officer.post(`/api/placement/waves/${waveId}/runs`);
     expect(run.statusCode).toBe(202);
@@ -258,6 +277,9 @@ describe('placement waves', () => {
     expect(published.body).not.toContain('A-2026-');
     const result = await t.anonymous.get(`/open-data/placement/${waveId}/result.json`);
     expect(Object.values(result.json().assignments).filter(Boolean)).toHaveLength(2);
+    // Anyone re-solving the published instance gets the published result.
+    const resolved = solve(parseInstance(published.json())).assignments;
+    expect({ ...resolved }).toEqual(result.json().assignments);
     const page = await t.anonymous.get('/open-data/placement/');
     expect(page.body).toContain('npm run --silent placement -- --in instance.json');
   });

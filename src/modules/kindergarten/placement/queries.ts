@@ -634,3 +634,45 @@ export async function publishedFile(db: Executor, waveId: string) {
     .where('status', '=', 'confirmed')
     .executeTakeFirst();
 }
+
+export async function waveSeats(db: Executor, waveId: string) {
+  return db
+    .selectFrom('wave_seat as s')
+    .innerJoin('kg_group as g', 'g.id', 's.group_id')
+    .innerJoin('kindergarten as k', 'k.id', 'g.kindergarten_id')
+    .select([
+      's.group_id',
+      'g.name as group_name',
+      'k.id as kindergarten_id',
+      'k.name_ru as kindergarten_name',
+      'g.age_from',
+      'g.age_to',
+      's.seats',
+      's.excluded_reason',
+    ])
+    .where('s.wave_id', '=', waveId)
+    .orderBy('k.name_ru')
+    .orderBy('g.age_from')
+    .orderBy('g.id')
+    .execute();
+}
+
+/** Sets a group's seats in the wave (adding the group if new); a withdrawn offer is offered again. */
+export async function setSeats(db: Executor, waveId: string, groupId: number, seats: number) {
+  await db
+    .insertInto('wave_seat')
+    .values({
+      wave_id: waveId,
+      group_id: groupId,
+      seats,
+      excluded_reason: null,
+      excluded_by: null,
+      excluded_at: null,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['wave_id', 'group_id'])
+        .doUpdateSet({ seats, excluded_reason: null, excluded_by: null, excluded_at: null }),
+    )
+    .execute();
+}

@@ -12,6 +12,8 @@ import {
   publishedWaveListSchema,
   reviewQuerySchema,
   runRequestedSchema,
+  setSeatsSchema,
+  waveSeatListSchema,
   waveListSchema,
   waveReviewSchema,
   waveSummarySchema,
@@ -182,6 +184,55 @@ export function placementRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) => {
       const { groupId, reason } = request.body;
       await service.excludeSeat(db, actorOf(request), request.params.waveId, groupId, reason);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/placement/waves/:waveId/seats',
+    {
+      config: { permission: { action: A.waveRead, scope: waveScope } },
+      schema: {
+        tags,
+        summary: 'Seats each group offers in the wave',
+        params: waveParams,
+        response: { 200: waveSeatListSchema },
+      },
+    },
+    async (request) => ({
+      items: (await q.waveSeats(db, request.params.waveId)).map((s) => ({
+        groupId: s.group_id,
+        groupName: s.group_name,
+        kindergartenId: s.kindergarten_id,
+        kindergartenName: s.kindergarten_name,
+        ageFrom: s.age_from,
+        ageTo: s.age_to,
+        seats: s.seats,
+        excludedReason: s.excluded_reason,
+      })),
+    }),
+  );
+
+  r.put(
+    '/api/placement/waves/:waveId/seats',
+    {
+      config: { permission: { action: A.waveManage, scope: waveScope } },
+      schema: {
+        tags,
+        summary: "Set a group's seats in the wave (audited); run again to apply",
+        params: waveParams,
+        body: setSeatsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await service.setSeats(
+        db,
+        actorOf(request),
+        request.params.waveId,
+        request.body.groupId,
+        request.body.seats,
+      );
       return reply.status(204).send(null);
     },
   );

@@ -221,6 +221,22 @@ export async function excludeSeat(db: Db, actor: Actor, waveId: string, groupId:
   });
 }
 
+export async function setSeats(db: Db, actor: Actor, waveId: string, groupId: number, seats: number) {
+  await inTransaction(db, async (tx) => {
+    const wave = await openWave(tx, waveId);
+    if ((await q.groupsOfMunicipality(tx, wave.municipality_id, [groupId])).length === 0)
+      throw invalidField('groupId', 'Not a group of this municipality.');
+    await q.setSeats(tx, waveId, groupId, seats);
+    await recordAudit(tx, actor, {
+      action: 'placement.wave.set-seats',
+      subjectType: 'placement_wave',
+      subjectId: waveId,
+      municipalityId: wave.municipality_id,
+      summary: { groupId, seats },
+    });
+  });
+}
+
 const tokenOf = () => randomBytes(9).toString('base64url');
 
 /** Issues every direction of the wave's draft in one transaction; a wave is confirmed once. */

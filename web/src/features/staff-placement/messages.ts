@@ -90,6 +90,11 @@ const ru = {
   publicLink: 'Открытые данные для проверки',
   back: 'Все волны',
   loading: 'Загрузка…',
+  seatsTitle: 'Места по группам',
+  seatsCount: (n: number) => `${n} мест`,
+  withdrawn: 'места сняты',
+  seatsSaved: 'Места сохранены; они учтутся при следующем расчёте.',
+  save: 'Сохранить',
   allGroups: (n: number) => `Показать все группы (${n})`,
   fewerGroups: 'Только самые востребованные',
 };
@@ -188,6 +193,11 @@ const en: Messages = {
   publicLink: 'Open data for verification',
   back: 'All waves',
   loading: 'Loading…',
+  seatsTitle: 'Seats per group',
+  seatsCount: (n: number) => `${n} seats`,
+  withdrawn: 'withdrawn',
+  seatsSaved: 'Seats saved; the next run uses them.',
+  save: 'Save',
   allGroups: (n: number) => `Show all groups (${n})`,
   fewerGroups: 'Only the most contested',
 };

@@ -16,6 +16,7 @@ import { TextField } from '../../ui/text-field';
 import { placementApi } from './api';
 import { messages, type Messages } from './messages';
 import styles from './placement.module.css';
+import { SeatsEditor } from './seats-editor';
 import { WaveMap } from './wave-map';
 
 const PAGE = 20;
@@ -97,6 +98,7 @@ export function WavePage() {
             {m.confirmed(confirm.data.directions)}
           </Alert>
         )}
+        {canManage && w.status === 'open' && <SeatsEditor waveId={waveId} m={m} />}
         {hasDraft && <Review waveId={waveId} canManage={canManage && w.status === 'open'} m={m} />}
       </div>
     </>
