@@ -6,7 +6,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/catalog_bench npx tsx src/cli/seed.ts --scale region
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/catalog_bench npx tsx bench/catalog/run.ts
  *
- * Options (env): BENCH_RATE (req/s, default 1000), BENCH_SECONDS (default 20), BENCH_PORT (default 3191).
+ * Options (env): BENCH_RATE (req/s, default 1000), BENCH_SECONDS (default 20), BENCH_CONNECTIONS
+ * (default 16), BENCH_PORT (default 3191).
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -53,13 +54,14 @@ interface Scenario {
   paths: string[];
 }
 
-async function run(s: Scenario) {
+/** At the fixed rate over BENCH_CONNECTIONS (default 16), or one connection back to back (the service time). */
+async function run(s: Scenario, serial = false) {
   let i = 0;
   const result = await autocannon({
     url: base,
-    connections: 64,
-    overallRate: rate,
-    duration: seconds,
+    connections: serial ? 1 : Number(process.env.BENCH_CONNECTIONS ?? 16),
+    ...(serial ? {} : { overallRate: rate }),
+    duration: serial ? 10 : seconds,
     requests: [
       {
         method: 'GET',
@@ -68,7 +70,7 @@ async function run(s: Scenario) {
     ],
   });
   return {
-    scenario: s.name,
+    scenario: serial ? `${s.name}, one connection back to back` : `${s.name} at ${rate} req/s`,
     requests: result.requests.total,
     rps: Math.round(result.requests.average),
     non2xx: result.non2xx,
@@ -119,12 +121,17 @@ try {
   const results = [];
   results.push(await run({ name: 'filtered list', paths: listPaths }));
   results.push(await run({ name: 'kindergarten page', paths: pagePaths }));
+  results.push(await run({ name: 'filtered list', paths: listPaths }, true));
+  results.push(await run({ name: 'kindergarten page', paths: pagePaths }, true));
   console.log(
     JSON.stringify(
       {
         date: new Date().toISOString(),
         node: process.version,
         cpus: os.cpus().length,
+        // Other work on the machine: the p99 at a fixed rate depends on it more than on the server.
+        loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
+        connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
         rate,
         seconds,
         kindergartens: ids.length,
