@@ -154,6 +154,19 @@ describe('public catalog', () => {
     expect(dict.datasets.map((d: { id: string }) => d.id)).toEqual(
       expect.arrayContaining(['kindergartens', 'groups', 'vacancies']),
     );
+    // Any past day from history: before the fixture's enrollments nobody attended.
+    const past = parseCsv((await t.anonymous.get('/open-data/vacancies/2025-06-01.csv')).body);
+    expect(past[0]).toEqual(
+      expect.arrayContaining(['date', 'group_id', 'capacity', 'enrolled', 'free_places']),
+    );
+    const young = past.find((r) => r[1] === String(t.fixture.groupA1Young))!;
+    expect(young.slice(-3)).toEqual(['10', '0', '10']);
+    const later = body(await t.anonymous.get('/open-data/vacancies/2025-10-01.json'));
+    expect(later.rows.find((r: { group_id: number }) => r.group_id === t.fixture.groupA1Young).enrolled).toBe(
+      2,
+    );
+    expect((await t.anonymous.get('/open-data/vacancies/2025-13-45.csv')).statusCode).toBe(422);
+    expect((await t.anonymous.get('/open-data/vacancies/yesterday.csv')).statusCode).toBe(400);
   });
 });
 

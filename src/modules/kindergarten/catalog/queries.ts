@@ -311,3 +311,32 @@ export async function attendingChildren(db: Executor, kindergartenId: number) {
     .orderBy('c.first_name')
     .execute();
 }
+
+/** Capacity in force and children attending per group on a past day (from history, nothing overwritten). */
+export async function vacanciesOn(db: Db, day: string) {
+  const rows = await sql<{
+    group_id: number;
+    kindergarten_id: number;
+    municipality_code: string;
+    age_from: number;
+    age_to: number;
+    capacity: number;
+    enrolled: number;
+  }>`
+    select g.id as group_id, g.kindergarten_id, m.code as municipality_code, g.age_from, g.age_to,
+           c.capacity, coalesce(e.n, 0)::int as enrolled
+    from kg_group g
+    join kindergarten k on k.id = g.kindergarten_id
+    join municipality m on m.id = k.municipality_id
+    join lateral (
+      select capacity from kg_group_capacity
+      where group_id = g.id and valid_from < (${day}::date + 1)
+      order by valid_from desc limit 1) c on true
+    left join (
+      select group_id, count(*) as n from enrollment
+      where enrolled_on <= ${day}::date and (left_on is null or left_on > ${day}::date)
+      group by group_id) e on e.group_id = g.id
+    where k.status <> 'closed'
+    order by g.id`.execute(db);
+  return rows.rows;
+}

@@ -225,3 +225,32 @@ export const CATALOG_DATASETS: CatalogDataset[] = [
     rows: (s) => groupRows(s, true),
   },
 ];
+
+/** Vacancies on any past day, rebuilt from history; same column names as `vacancies` where they overlap. */
+export const VACANCIES_BY_DATE = {
+  meta: {
+    id: 'vacancies-by-date',
+    titleRu: 'Свободные места на любую дату',
+    titleEn: 'Vacancies on any day',
+    descriptionRu:
+      'Места и зачисленные по группам на прошедшую дату, из истории изменений (ничего не перезаписывается). Адрес: /open-data/vacancies/ГГГГ-ММ-ДД.csv или .json.',
+    descriptionEn:
+      'Places and children attending by group on a past day, from the change history. Path: /open-data/vacancies/YYYY-MM-DD.csv or .json.',
+    files: [
+      { path: '/open-data/vacancies/{date}.csv', format: 'csv' },
+      { path: '/open-data/vacancies/{date}.json', format: 'json' },
+    ],
+    updated: 'daily',
+    columns: [
+      VACANCY_COLUMNS[0]!,
+      VACANCY_COLUMNS[1]!,
+      VACANCY_COLUMNS[2]!,
+      VACANCY_COLUMNS[3]!,
+      VACANCY_COLUMNS[4]!,
+      VACANCY_COLUMNS[5]!,
+      VACANCY_COLUMNS[6]!,
+      VACANCY_COLUMNS[7]!,
+      VACANCY_COLUMNS[8]!,
+    ].map(({ name, type, descriptionRu, descriptionEn }) => ({ name, type, descriptionRu, descriptionEn })),
+  } satisfies OpenDataDataset,
+};

@@ -9,7 +9,13 @@ const escape = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The human index of /open-data/: every registered dataset, its files, columns and the licence. */
-export function renderIndexPage(regionName: string, datasets: readonly OpenDataDataset[]): string {
+export function renderIndexPage(
+  regionName: string,
+  datasets: readonly OpenDataDataset[],
+  today: string,
+): string {
+  // A dated path template links to today's file.
+  const href = (path: string) => path.replace('{date}', today);
   const sections = datasets
     .map(
       (d) => `
@@ -17,7 +23,7 @@ export function renderIndexPage(regionName: string, datasets: readonly OpenDataD
     <h2 id="ds-${escape(d.id)}">${escape(d.titleRu)} <span lang="en">/ ${escape(d.titleEn)}</span></h2>
     <p>${escape(d.descriptionRu)} <span lang="en">${escape(d.descriptionEn)}</span></p>
     <p>Обновление / updated: ${escape(d.updated)}. Файлы / files:
-      ${d.files.map((f) => `<a href="${escape(f.path)}">${escape(f.path.split('/').pop()!)}</a>`).join(', ')}</p>
+      ${d.files.map((f) => `<a href="${escape(href(f.path))}">${escape(href(f.path).split('/').pop()!)}</a>`).join(', ')}</p>
     <table>
       <caption>Словарь данных «${escape(d.titleRu)}» / data dictionary</caption>
       <thead><tr><th scope="col">Столбец / column</th><th scope="col">Тип / type</th><th scope="col">Описание</th><th scope="col" lang="en">Description</th></tr></thead>

@@ -1,12 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { invalidField } from '../../../platform/http/problem.js';
 import type { AppContext } from '../../../platform/app-context.js';
 import type { PublicCatalog } from '../catalog/public-catalog.js';
-import { CATALOG_DATASETS } from './catalog-datasets.js';
+import { vacanciesOn } from '../catalog/queries.js';
+import { CATALOG_DATASETS, VACANCIES_BY_DATE } from './catalog-datasets.js';
 import { toCsv } from './csv.js';
 import { openDataDatasets, registerOpenDataDataset } from './dataset-registry.js';
 import { LICENCE, renderIndexPage } from './index-page.js';
 
 for (const d of CATALOG_DATASETS) registerOpenDataDataset(d.meta);
+registerOpenDataDataset(VACANCIES_BY_DATE.meta);
 
 /**
  * /open-data/: the index, the catalog's CSV and JSON files, the data dictionary and the licence.
@@ -34,7 +39,7 @@ export function openDataRoutes(app: FastifyInstance, ctx: AppContext, catalog: P
 
   app.get('/open-data/', { config }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300').type('text/html; charset=utf-8');
-    return renderIndexPage(await region(), openDataDatasets());
+    return renderIndexPage(await region(), openDataDatasets(), new Date().toISOString().slice(0, 10));
   });
   app.get('/open-data', { config }, async (_request, reply) => reply.redirect('/open-data/', 301));
 
@@ -80,4 +85,41 @@ export function openDataRoutes(app: FastifyInstance, ctx: AppContext, catalog: P
       return { dataset: id, date: s.day, licence: LICENCE.url, rows };
     });
   }
+
+  // Any past day, from the capacity and enrollment history: /open-data/vacancies/2026-09-01.csv
+  const dayParams = z.object({
+    file: z.string().regex(/^\d{4}-\d{2}-\d{2}\.(csv|json)$/, 'YYYY-MM-DD.csv or .json'),
+  });
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/open-data/vacancies/:file',
+      { config, schema: { hide: true, params: dayParams } },
+      async (request, reply) => {
+        const [day, format] = request.params.file.split('.') as [string, 'csv' | 'json'];
+        if (Number.isNaN(Date.parse(day))) throw invalidField('file', 'Not a calendar date.', 'YYYY-MM-DD');
+        if (day > new Date().toISOString().slice(0, 10))
+          throw invalidField('file', 'The day is in the future.');
+        const rows = (await vacanciesOn(ctx.db, day)).map((r) => ({
+          date: day,
+          group_id: r.group_id,
+          kindergarten_id: r.kindergarten_id,
+          municipality_code: r.municipality_code,
+          age_from: r.age_from,
+          age_to: r.age_to,
+          capacity: r.capacity,
+          enrolled: r.enrolled,
+          free_places: Math.max(0, r.capacity - r.enrolled),
+        }));
+        reply.header('cache-control', 'public, max-age=3600');
+        const columns = VACANCIES_BY_DATE.meta.columns.map((c) => c.name);
+        if (format === 'json')
+          return { dataset: VACANCIES_BY_DATE.meta.id, date: day, licence: LICENCE.url, rows };
+        reply.type('text/csv; charset=utf-8; header=present');
+        return toCsv(
+          columns,
+          rows.map((r) => columns.map((c) => r[c as keyof typeof r])),
+        );
+      },
+    );
 }
