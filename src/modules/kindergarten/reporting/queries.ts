@@ -163,14 +163,6 @@ export async function flowRows(db: Executor, params: Required<CountsParams>, sta
         and (ev.to_status in ('directed', 'refused')
           or (ev.from_status in ('directed', 'contract')
             and ev.to_status in ('no_show', 'registered', 'benefit_check', 'change_requested')))
-    ),
-    -- Each application's first direction ever (ordered by time, then id): the end of its wait.
-    first_direction as (
-      select distinct on (e.application_id) e.application_id, e.id
-      from application_event e
-      where e.kind = 'status' and e.to_status = 'directed'
-        and e.application_id in (select application_id from ev where to_status = 'directed')
-      order by e.application_id, e.occurred_at, e.id
     )
     select a.municipality_id,
       case
@@ -181,14 +173,21 @@ export async function flowRows(db: Executor, params: Required<CountsParams>, sta
       end as kind,
       case when ev.to_status = 'directed' then ${waveLabel} end as wave,
       case when ev.to_status = 'directed' then ch.rank end as rank,
-      case when f.id is not null
+      case when f.id = ev.id
         then (${local('ev.occurred_at')})::date - (${local('a.registered_at')})::date end as wait_days,
       count(*)::int as n
     from ev
     join application a on a.id = ev.application_id
     left join application_choice ch
       on ch.application_id = ev.application_id and ch.kindergarten_id = ev.kindergarten_id
-    left join first_direction f on f.id = ev.id
+    -- The application's first direction ever (by time, then id): the end of its wait. One index-only
+    -- probe per direction, a plan that stays good without table statistics (PGlite is never analyzed).
+    left join lateral (
+      select e.id from application_event e
+      where ev.to_status = 'directed' and e.application_id = ev.application_id
+        and e.kind = 'status' and e.to_status = 'directed'
+      order by e.occurred_at, e.id limit 1
+    ) f on true
     group by 1, 2, 3, 4, 5`.execute(db);
   return rows;
 }
