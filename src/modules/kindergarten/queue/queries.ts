@@ -553,47 +553,101 @@ const rowKey = (applicationId: string, kindergartenId: number) => `${application
  * queue usually moves a few children; rewriting every row would dominate the recalculation), and
  * replaces the queue lengths.
  */
-export async function writePositions(tx: Executor, municipalityId: number, rows: readonly PositionRow[]) {
+/** A stored row as the diff sees it: its identity and one signature string of everything else. */
+export interface StoredPositions {
+  version: number;
+  computedAt: number;
+  rows: Map<string, string>;
+}
+
+const signature = (
+  ageGroup: number,
+  position: number,
+  cls: string,
+  e: number,
+  f: number,
+  s: number,
+  n: number,
+) => `${ageGroup}|${position}|${cls}|${e}|${f}|${s}|${n}`;
+
+export async function writePositions(
+  tx: Executor,
+  municipalityId: number,
+  rows: readonly PositionRow[],
+  previous: StoredPositions | null,
+) {
   // One writer per municipality at a time: concurrent recalculations queue up instead of colliding.
   await sql`select pg_advisory_xact_lock(7346005, ${municipalityId})`.execute(tx);
-  const current = await tx
-    .selectFrom('queue_position')
-    .select([
-      'application_id',
-      'kindergarten_id',
-      'age_group',
-      'position',
-      'queue_class',
-      'ahead_extraordinary',
-      'ahead_first',
-      'ahead_sibling',
-      'ahead_general',
-    ])
+  // The previous result of this process is reused when nobody else wrote since (same computed version).
+  const state = await tx
+    .selectFrom('queue_recalculation')
+    .select(['computed_version', 'computed_at'])
     .where('municipality_id', '=', municipalityId)
-    .execute();
-  const before = new Map(current.map((r) => [rowKey(r.application_id, r.kindergarten_id), r]));
+    .executeTakeFirst();
+  let before: Map<string, string>;
+  if (
+    previous &&
+    state?.computed_at &&
+    state.computed_version === previous.version &&
+    state.computed_at.getTime() === previous.computedAt
+  )
+    before = new Map(previous.rows);
+  else {
+    const current = await tx
+      .selectFrom('queue_position')
+      .select([
+        'application_id',
+        'kindergarten_id',
+        'age_group',
+        'position',
+        'queue_class',
+        'ahead_extraordinary',
+        'ahead_first',
+        'ahead_sibling',
+        'ahead_general',
+      ])
+      .where('municipality_id', '=', municipalityId)
+      .execute();
+    before = new Map(
+      current.map((r) => [
+        rowKey(r.application_id, r.kindergarten_id),
+        signature(
+          r.age_group,
+          r.position,
+          r.queue_class,
+          r.ahead_extraordinary,
+          r.ahead_first,
+          r.ahead_sibling,
+          r.ahead_general,
+        ),
+      ]),
+    );
+  }
+  const after = new Map<string, string>();
   const changed: PositionRow[] = [];
   const totals = new Map<string, { kg: number; age: number; total: number }>();
   for (const r of rows) {
     const kg = r.kindergartenId ?? 0;
     totals.set(`${kg}:${r.ageGroup}`, { kg, age: r.ageGroup, total: r.total });
     const key = rowKey(r.applicationId, kg);
+    const sig = signature(
+      r.ageGroup,
+      r.position,
+      r.queueClass,
+      r.ahead.extraordinary,
+      r.ahead.first,
+      r.ahead.sibling,
+      r.ahead.general,
+    );
+    after.set(key, sig);
     const old = before.get(key);
     before.delete(key);
-    if (
-      old &&
-      old.age_group === r.ageGroup &&
-      old.position === r.position &&
-      old.queue_class === r.queueClass &&
-      old.ahead_extraordinary === r.ahead.extraordinary &&
-      old.ahead_first === r.ahead.first &&
-      old.ahead_sibling === r.ahead.sibling &&
-      old.ahead_general === r.ahead.general
-    )
-      continue;
-    changed.push(r);
+    if (old !== sig) changed.push(r);
   }
-  const gone = [...before.values()];
+  const gone = [...before.keys()].map((k) => {
+    const i = k.lastIndexOf(':');
+    return { application_id: k.slice(0, i), kindergarten_id: Number(k.slice(i + 1)) };
+  });
   const CHUNK = 20_000;
   for (let i = 0; i < gone.length; i += CHUNK) {
     const part = gone.slice(i, i + CHUNK);
@@ -626,7 +680,7 @@ export async function writePositions(tx: Executor, municipalityId: number, rows:
       select ${municipalityId}, u.k, u.g, u.t from unnest(${t.map((x) => x.kg)}::int[], ${t.map((x) => x.age)}::int[], ${t.map((x) => x.total)}::int[]) as u(k, g, t)`.execute(
       tx,
     );
-  return { changed: changed.length, removed: gone.length };
+  return { changed, removed: gone.length, stored: after };
 }
 
 /** Bumps the municipality's requested version in the change's transaction; returns it. */
@@ -728,22 +782,14 @@ export async function positionsOf(db: Executor, applicationId: string) {
     .execute();
 }
 
-/** Municipality-queue positions with the position last notified (null: never). */
-export async function positionsWithNotices(db: Executor, municipalityId: number) {
+/** For the given municipality-queue positions: the position last notified (null: never) and contacts. */
+export async function noticesFor(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
   return db
-    .selectFrom('queue_position as p')
-    .innerJoin('application as a', 'a.id', 'p.application_id')
-    .leftJoin('queue_position_notice as n', 'n.application_id', 'p.application_id')
-    .select([
-      'p.application_id',
-      'p.position',
-      'n.position as last',
-      'a.applicant_id',
-      'a.applicant_email',
-      'a.number',
-    ])
-    .where('p.municipality_id', '=', municipalityId)
-    .where('p.kindergarten_id', '=', 0)
+    .selectFrom('application as a')
+    .leftJoin('queue_position_notice as n', 'n.application_id', 'a.id')
+    .select(['a.id', 'n.position as last', 'a.applicant_id', 'a.applicant_email', 'a.number'])
+    .where('a.id', 'in', [...ids])
     .execute();
 }
 
