@@ -97,7 +97,7 @@ describe('placement: wave → direction → enrollment', () => {
     await parent.goto('/my-directions');
     await parent.getByRole('heading', { level: 1, name: 'Мои направления' }).waitFor();
     await parent.getByRole('heading', { name: 'Почему этот детский сад' }).waitFor();
-    await parent.getByText(/Место предоставлено в саду вашего \d+-м выбора/).waitFor();
+    await parent.getByText(/Место предоставлено в детском саду .* \(ваш выбор № \d+\)/).waitFor();
     const pdfHref = await parent
       .getByRole('link', { name: 'Скачать направление (PDF)' })
       .getAttribute('href');

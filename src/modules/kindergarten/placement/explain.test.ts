@@ -21,7 +21,9 @@ describe('explainChild', () => {
     expect(e.en).toBe(
       'Placed at your 2nd choice: Детский сад № 2. Before it: at your 1st choice (Детский сад № 1) the seats were filled; the last admitted child had a first-priority benefit (первоочередное), registered 05.01.2023.',
     );
-    expect(e.ru).toContain('Место предоставлено в саду вашего 2-м выбора');
+    expect(e.ru).toContain(
+      'Место предоставлено в детском саду «Детский сад № 2» (ваш выбор № 2). Выше по списку: в детском саду «Детский сад № 1» (ваш выбор № 1) места заняты',
+    );
     expect(e.ru).toContain('первоочередное право, заявление от 05.01.2023');
   });
 

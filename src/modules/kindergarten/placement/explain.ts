@@ -47,6 +47,14 @@ const CLASS_EN: Record<string, string> = {
   general: 'the general queue',
 };
 
+/** What the last admitted child "had", for the cut-off sentence. */
+const CUT_EN: Record<string, string> = {
+  extraordinary: 'had a priority-without-queue benefit (внеочередное)',
+  first: 'had a first-priority benefit (первоочередное)',
+  sibling: 'had the sibling right (преимущественное)',
+  general: 'was in the general queue',
+};
+
 const className = (priority: readonly number[]) => DEFAULT_CLASS_ORDER[priority[0] ?? 3] ?? 'general';
 
 /** 'DD.MM.YYYY' of epoch seconds, in Moscow time like the rest of the public pages. */
@@ -58,7 +66,6 @@ export function registeredOn(epochSeconds: number): string {
 
 const ordinalEn = (n: number) =>
   `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
-const ordinalRu = (n: number) => `${n}-м`;
 
 function standing(priority: readonly number[]): Explanation {
   const cls = className(priority);
@@ -82,9 +89,10 @@ function outcomeText(o: ChoiceOutcome): Explanation {
           en: 'every seat stayed with children already attending the group (transfers)',
         };
       const s = standing(o.cut.priority);
+      const on = registeredOn(o.cut.priority[1] ?? 0);
       return {
         ru: `места заняты; у последнего принятого ребёнка — ${s.ru}`,
-        en: `the seats were filled; the last admitted child had ${s.en}`,
+        en: `the seats were filled; the last admitted child ${CUT_EN[className(o.cut.priority)]}, registered ${on}`,
       };
     }
   }
@@ -95,7 +103,7 @@ export function explainChild(facts: ChildFacts): Explanation {
   const reasons = facts.better.map((b) => {
     const t = outcomeText(b.outcome);
     return {
-      ru: `в саду вашего ${ordinalRu(b.rank)} выбора («${b.name}») ${t.ru}`,
+      ru: `в детском саду «${b.name}» (ваш выбор № ${b.rank}) ${t.ru}`,
       en: `at your ${ordinalEn(b.rank)} choice (${b.name}) ${t.en}`,
     };
   });
@@ -108,11 +116,11 @@ export function explainChild(facts: ChildFacts): Explanation {
   if (facts.placedRank !== null) {
     if (facts.placedRank === 1 || reasons.length === 0)
       return {
-        ru: `Место предоставлено в саду вашего ${ordinalRu(facts.placedRank)} выбора: «${facts.placedName}».`,
+        ru: `Место предоставлено в детском саду «${facts.placedName}» (ваш выбор № ${facts.placedRank}).`,
         en: `Placed at your ${ordinalEn(facts.placedRank)} choice: ${facts.placedName}.`,
       };
     return {
-      ru: `Место предоставлено в саду вашего ${ordinalRu(facts.placedRank)} выбора: «${facts.placedName}»${tail('ru').replace(/^: /, '. Выше по списку: ')}.`,
+      ru: `Место предоставлено в детском саду «${facts.placedName}» (ваш выбор № ${facts.placedRank})${tail('ru').replace(/^: /, '. Выше по списку: ')}.`,
       en: `Placed at your ${ordinalEn(facts.placedRank)} choice: ${facts.placedName}${tail('en').replace(/^: /, '. Before it: ')}.`,
     };
   }

@@ -160,9 +160,9 @@ describe('placement waves', () => {
     const two = byNumber.get('A-2026-000002') as { explanation: { ru: string; en: string } };
     expect(two.explanation.en).toContain('Not placed');
     expect(two.explanation.en).toContain(
-      'the last admitted child had the general queue, registered 01.01.2025',
+      'the last admitted child was in the general queue, registered 01.01.2025',
     );
-    expect(two.explanation.ru).toContain('1-м выбора');
+    expect(two.explanation.ru).toContain('(ваш выбор № 1)');
     expect(two.explanation.en).not.toContain('A-2026-000001');
   });
 
@@ -290,7 +290,7 @@ describe('placement waves', () => {
     expect(mine.directions).toHaveLength(1);
     const d = mine.directions[0];
     expect(d.permittedActions).toContain('placement.direction.decide');
-    expect(d.explanation.ru).toContain('1-м выбора');
+    expect(d.explanation.ru).toContain('(ваш выбор № 1)');
     const pdf = await parent.get(`/api/directions/${d.id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
