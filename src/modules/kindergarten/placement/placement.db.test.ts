@@ -271,6 +271,10 @@ describe('placement waves', () => {
       'notification.email',
       'notification.in-app',
     ]);
+    await t.drainJobs();
+    const subjects = t.mail.map((m) => `${m.to} ${m.subject}`);
+    expect(subjects).toContain('parent2@example.test Направление в детский сад по заявлению A-2026-000002');
+    expect(subjects).toContain('citizen1@example.test Направление в детский сад по заявлению A-2026-000001');
 
     const published = await t.anonymous.get(`/open-data/placement/${waveId}/instance.json`);
     expect(published.statusCode).toBe(200);
