@@ -150,20 +150,11 @@ export async function flowRows(db: Executor, params: Required<CountsParams>, sta
   const local = (col: string) =>
     sql`((${sql.ref(col)} at time zone 'UTC') + make_interval(mins => ${offset}::int))`;
   const waveLabel = params.hasWaveTable
-    ? sql`coalesce((select w.title from placement_wave w where w.id::text = ev.wave_id), ev.wave_id, to_char(${local('ev.occurred_at')}, 'YYYY-MM'))`
-    : sql`coalesce(ev.wave_id, to_char(${local('ev.occurred_at')}, 'YYYY-MM'))`;
+    ? sql`coalesce((select w.title from placement_wave w where w.id::text = ev.data ->> 'waveId'), ev.data ->> 'waveId', to_char(${local('ev.occurred_at')}, 'YYYY-MM'))`
+    : sql`coalesce(ev.data ->> 'waveId', to_char(${local('ev.occurred_at')}, 'YYYY-MM'))`;
+  // Per-direction index probes (choice rank, "first direction ever") rather than joins: on PostgreSQL
+  // this keeps the event scan parallel, and on PGlite (no statistics) it cannot turn into a bad join.
   const { rows } = await sql<FlowRow>`
-    with ev as materialized (
-      select ev.id, ev.application_id, ev.occurred_at, ev.from_status, ev.to_status,
-        ev.data ->> 'waveId' as wave_id, (ev.data ->> 'kindergartenId')::int as kindergarten_id
-      from application_event ev
-      where ev.kind = 'status' and ev.occurred_at >= ${start} and ev.occurred_at < ${cutoff}
-        -- The predicate of the partial index application_event_flows (migrations/0006_reporting.sql).
-        and (ev.to_status in ('directed', 'refused', 'no_show') or ev.from_status in ('directed', 'contract'))
-        and (ev.to_status in ('directed', 'refused')
-          or (ev.from_status in ('directed', 'contract')
-            and ev.to_status in ('no_show', 'registered', 'benefit_check', 'change_requested')))
-    )
     select a.municipality_id,
       case
         when ev.to_status = 'directed' then 'direction'
@@ -172,22 +163,24 @@ export async function flowRows(db: Executor, params: Required<CountsParams>, sta
         else 'service_refused'
       end as kind,
       case when ev.to_status = 'directed' then ${waveLabel} end as wave,
-      case when ev.to_status = 'directed' then ch.rank end as rank,
-      case when f.id = ev.id
+      case when ev.to_status = 'directed' then (
+        select ch.rank from application_choice ch
+        where ch.application_id = ev.application_id
+          and ch.kindergarten_id = (ev.data ->> 'kindergartenId')::int) end as rank,
+      case when ev.to_status = 'directed' and not exists (
+        select 1 from application_event e2
+        where e2.application_id = ev.application_id and e2.kind = 'status' and e2.to_status = 'directed'
+          and (e2.occurred_at, e2.id) < (ev.occurred_at, ev.id))
         then (${local('ev.occurred_at')})::date - (${local('a.registered_at')})::date end as wait_days,
       count(*)::int as n
-    from ev
+    from application_event ev
     join application a on a.id = ev.application_id
-    left join application_choice ch
-      on ch.application_id = ev.application_id and ch.kindergarten_id = ev.kindergarten_id
-    -- The application's first direction ever (by time, then id): the end of its wait. One index-only
-    -- probe per direction, a plan that stays good without table statistics (PGlite is never analyzed).
-    left join lateral (
-      select e.id from application_event e
-      where ev.to_status = 'directed' and e.application_id = ev.application_id
-        and e.kind = 'status' and e.to_status = 'directed'
-      order by e.occurred_at, e.id limit 1
-    ) f on true
+    where ev.kind = 'status' and ev.occurred_at >= ${start} and ev.occurred_at < ${cutoff}
+      -- The predicate of the partial index application_event_flows (migrations/0006_reporting.sql).
+      and (ev.to_status in ('directed', 'refused', 'no_show') or ev.from_status in ('directed', 'contract'))
+      and (ev.to_status in ('directed', 'refused')
+        or (ev.from_status in ('directed', 'contract')
+          and ev.to_status in ('no_show', 'registered', 'benefit_check', 'change_requested')))
     group by 1, 2, 3, 4, 5`.execute(db);
   return rows;
 }
