@@ -24,7 +24,7 @@ export function verificationPage(waves: { id: string; title: string; confirmedAt
 дети «предлагают»). Результат единственен для данных входных условий, поэтому любой может пересчитать его
 и сравнить. Для каждой подтверждённой волны опубликованы входные данные (номера заявлений заменены случайными
 токенами, приоритеты сохранены) и результат в формате
-<a href="https://github.com/open-region/open-region/blob/main/docs/placement.md">placement-instance v1</a>.</p>
+placement-instance v1 (описан в <code>docs/placement.md</code> исходного кода).</p>
 <ol>
 <li>Скачайте <code>instance.json</code> и <code>result.json</code> волны.</li>
 <li>Пересчитайте: <pre>npm run --silent placement -- --in instance.json --out my-result.json</pre>
