@@ -4,7 +4,7 @@ import { parseCsv } from '../src/modules/kindergarten/open-data/csv.js';
 import { expectAccessible, launchBrowser, newContext, screenshot, signInStaff } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 
-describe('catalog: a kindergarten head changes a group capacity', () => {
+describe('catalog staff: a head changes a group capacity, an officer adds a construction project', () => {
   let server: E2eServer;
   let browser: Browser;
   beforeAll(async () => {
@@ -79,6 +79,35 @@ describe('catalog: a kindergarten head changes a group capacity', () => {
       ok: boolean;
     };
     expect(verdict.ok).toBe(true);
+    await context.close();
+  });
+
+  it('lets a municipal officer add a kindergarten under construction with a progress note', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await signInStaff(page, 'officer-severskiy');
+    await page.goto('/staff/catalog');
+    await page.getByRole('heading', { level: 2, name: 'Добавить детский сад или стройку' }).waitFor();
+    await expectAccessible(page);
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Добавить', exact: true }) });
+    await form.getByLabel('Код').fill('E2E-NEW-1');
+    await form.getByLabel('Название').fill('Детский сад в мкр. Солнечный (строится)');
+    await form.getByLabel('Адрес').fill('г. Северск, мкр. Солнечный, 3');
+    await form.getByLabel('Дата открытия').fill('2027-09-01');
+    await form.getByLabel('Проектная мощность').fill('220');
+    await form.getByRole('button', { name: 'Добавить', exact: true }).click();
+    await page.waitForURL(/\/staff\/catalog\/\d+$/);
+    await page.getByRole('heading', { level: 2, name: 'Ход строительства' }).waitFor();
+    await page.getByLabel('Готовность, %').fill('35');
+    await page.getByLabel('Что сделано').fill('Залит фундамент, возводятся стены');
+    await page.getByRole('button', { name: 'Добавить запись' }).click();
+    await page.getByText('35 % — Залит фундамент, возводятся стены').waitFor();
+    await page.getByRole('link', { name: 'Публичная страница' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Строительство' }).waitFor();
+    await page.getByText('Залит фундамент, возводятся стены').waitFor();
+    await page.getByText('220').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'catalog-officer-construction');
     await context.close();
   });
 });

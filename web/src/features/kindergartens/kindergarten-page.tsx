@@ -105,15 +105,17 @@ export function KindergartenPage() {
           </dl>
           {k.description && <p className={styles.muted}>{k.description}</p>}
         </Card>
-        <Card title={m.freePlaces}>
-          <p className={styles.bigNumber}>
-            <strong className={k.freePlaces > 0 ? styles.freeYes : styles.freeNo}>{k.freePlaces}</strong>
-          </p>
-          <p>{m.totals(k.capacity, k.freePlaces)}</p>
-          <p className={styles.muted}>
-            {m.applicantsFirst}: {k.applicantsFirst} · {m.applicantsAny}: {k.applicantsAny}
-          </p>
-        </Card>
+        {k.groups.length > 0 && (
+          <Card title={m.freePlaces}>
+            <p className={styles.bigNumber}>
+              <strong className={k.freePlaces > 0 ? styles.freeYes : styles.freeNo}>{k.freePlaces}</strong>
+            </p>
+            <p>{m.totals(k.capacity, k.freePlaces)}</p>
+            <p className={styles.muted}>
+              {m.applicantsFirst}: {k.applicantsFirst} · {m.applicantsAny}: {k.applicantsAny}
+            </p>
+          </Card>
+        )}
       </div>
       {building && (
         <Card title={m.construction}>
@@ -172,10 +174,12 @@ export function KindergartenPage() {
           />
         </section>
       )}
-      <section aria-labelledby="kg-charts">
-        <h2 id="kg-charts">{m.charts}</h2>
-        {history.data ? <HistoryChart history={history.data} /> : <Spinner label={m.charts} />}
-      </section>
+      {k.groups.length > 0 && (
+        <section aria-labelledby="kg-charts">
+          <h2 id="kg-charts">{m.charts}</h2>
+          {history.data ? <HistoryChart history={history.data} /> : <Spinner label={m.charts} />}
+        </section>
+      )}
     </div>
   );
 }
