@@ -9,6 +9,7 @@ import type { CatalogSnapshot } from './catalog-snapshot.js';
 export class CatalogCache {
   private current: { snapshot: CatalogSnapshot; builtAt: number } | null = null;
   private pending: Promise<CatalogSnapshot> | null = null;
+  private followUp: Promise<CatalogSnapshot> | null = null;
   private generation = 0;
 
   constructor(
@@ -43,8 +44,20 @@ export class CatalogCache {
     return this.current.snapshot;
   }
 
-  /** A snapshot built after this call began (after a committed write). */
+  /**
+   * A snapshot whose build starts after this call (so it sees a write committed before it). Writes
+   * arriving while a build runs share one follow-up build instead of one build each.
+   */
   refresh(): Promise<CatalogSnapshot> {
-    return this.rebuild();
+    if (!this.pending) return this.rebuild();
+    if (!this.followUp) {
+      this.followUp = this.pending
+        .catch(() => undefined)
+        .then(() => {
+          this.followUp = null;
+          return this.rebuild();
+        });
+    }
+    return this.followUp;
   }
 }

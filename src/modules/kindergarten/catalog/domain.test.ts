@@ -158,4 +158,27 @@ describe('catalog cache', () => {
     expect((await cache.refresh()).version).toBe('3');
     expect((await cache.get()).version).toBe('3');
   });
+
+  it('shares one follow-up build among writes that arrive during a build', async () => {
+    let builds = 0;
+    let release: () => void = () => undefined;
+    const cache = new CatalogCache(
+      () =>
+        new Promise((resolve) => {
+          const n = ++builds;
+          release = () => resolve({ version: String(n) } as never);
+        }),
+      60_000,
+    );
+    const first = cache.refresh();
+    const a = cache.refresh();
+    const b = cache.refresh();
+    release();
+    expect((await first).version).toBe('1');
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    expect((await a).version).toBe('2');
+    expect(await b).toBe(await a);
+    expect(builds).toBe(2);
+  });
 });
