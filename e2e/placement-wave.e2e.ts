@@ -86,6 +86,14 @@ describe('placement: wave → direction → enrollment', () => {
     await officer.getByRole('button', { name: 'Подтвердить и выдать направления' }).click();
     await officer.getByText(/Волна подтверждена, выдано направлений: \d+/).waitFor({ timeout: 60_000 });
     await screenshot(officer, 'placement-confirmed');
+    const officerPhoneContext = await newContext(browser, server.url, 'phone');
+    await officerPhoneContext.addCookies(await officerContext.cookies());
+    const officerPhone = await officerPhoneContext.newPage();
+    await officerPhone.goto(`/staff/placement/${waveId}`);
+    await officerPhone.getByRole('heading', { name: 'Итоги черновика' }).waitFor();
+    await expectAccessible(officerPhone, ['.leaflet-container']);
+    await screenshot(officerPhone, 'placement-review-phone');
+    await officerPhoneContext.close();
     const again = await officer.request.post(`/api/placement/waves/${waveId}/confirm`, {
       headers: {
         'x-csrf-token': (await json<{ csrfToken: string }>(officer, '/api/auth/session')).csrfToken,
