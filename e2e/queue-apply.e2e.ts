@@ -144,4 +144,16 @@ describe('queue: a parent applies on a phone, an officer verifies the benefit, t
     await page.getByText(/не найдено/).waitFor();
     await context.close();
   });
+
+  it('shows a kindergarten head the applicants who chose the kindergarten', async () => {
+    const context = await newContext(browser, server.url, 'phone');
+    const page = await context.newPage();
+    await signInStaff(page, 'head-k0001');
+    await page.goto('/staff/applicants');
+    await page.getByRole('heading', { level: 1, name: 'Заявители детского сада' }).waitFor();
+    await page.getByRole('table').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'queue-head-applicants-phone');
+    await context.close();
+  });
 });

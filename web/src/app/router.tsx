@@ -44,7 +44,18 @@ const routes: RouteObject[] = [
           },
           {
             element: <RequireRole roles={ACCESS.staffKindergarten} />,
-            children: [{ path: 'staff/directions/*', lazy: () => import('../features/staff-directions/route') }],
+            children: [
+              { path: 'staff/directions/*', lazy: () => import('../features/staff-directions/route') },
+            ],
+          },
+          {
+            element: <RequireRole roles={ACCESS.staffKindergarten} />,
+            children: [
+              {
+                path: 'staff/applicants/*',
+                lazy: () => import('../features/staff-applications/applicants-route'),
+              },
+            ],
           },
           {
             element: <RequireRole roles={ACCESS.staffKindergarten} />,

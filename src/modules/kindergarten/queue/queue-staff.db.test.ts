@@ -151,3 +151,51 @@ describe('staff and parent actions', () => {
     expect(res.json().removed).toBe(1);
   });
 });
+
+describe('position notifications', () => {
+  it('notifies a parent once when the position moves by the configured threshold', async () => {
+    const mB = t.fixture.municipalityB;
+    await t.db
+      .updateTable('municipality')
+      .set({ config: JSON.stringify({ positionNotifyThreshold: 2 }) })
+      .where('id', '=', mB)
+      .execute();
+    const officerB = await t.asFixture('officerB');
+    const kb = [t.fixture.kindergartenB1];
+    // Age 5 on 1 September 2026 fits the fixture's group 5–6 of KB1.
+    const child = (n: number) => ({
+      lastName: 'Орлова',
+      firstName: `Вера${n}`,
+      birthDate: '2021-03-01',
+      birthCertificate: `OR-ВВ 30${String(n).padStart(4, '0')}`,
+    });
+    const watched = await citizen.request({
+      method: 'POST',
+      url: '/api/kindergarten/applications',
+      payload: { ...body(50), child: child(50), municipalityId: mB, kindergartenIds: kb },
+      headers: { 'idempotency-key': 'notify-test-0050' },
+    });
+    expect(watched.statusCode, watched.body).toBe(201);
+    await t.drainJobs();
+    const before = t.mail.length;
+    for (const n of [51, 52]) {
+      const res = await officerB.post(`/api/kindergarten/municipalities/${mB}/applications`, {
+        ...body(n),
+        child: child(n),
+        kindergartenIds: kb,
+        benefits: [{ kind: 'judge' }],
+      });
+      const app = res.json();
+      await officerB.post(`/api/kindergarten/applications/${app.id}/benefit-decision`, {
+        benefitId: app.benefits[0].id,
+        decision: 'verify',
+      });
+    }
+    await t.drainJobs();
+    const notices = t.mail.slice(before).filter((m) => /место в очереди 3/.test(m.subject));
+    expect(notices, JSON.stringify(t.mail.slice(before).map((m) => m.subject))).toHaveLength(1);
+    await recalculate(t.db, mB);
+    await t.drainJobs();
+    expect(t.mail.slice(before).filter((m) => /место в очереди/.test(m.subject))).toHaveLength(1);
+  });
+});

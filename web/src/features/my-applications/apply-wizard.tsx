@@ -85,6 +85,7 @@ export function ApplyWizard() {
   const [data, setData] = useState<WizardData>(EMPTY);
   const [saved, setSaved] = useState(false);
   const [uploadError, setUploadError] = useState<unknown>(null);
+  const [kgFilter, setKgFilter] = useState('');
   const restored = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -328,11 +329,23 @@ export function ApplyWizard() {
                 </ol>
               </section>
               {kindergartens.isPending && <Spinner label={m.loading} />}
+              <TextField
+                label={m.kindergartenSearch}
+                type="search"
+                value={kgFilter}
+                onChange={(e) => setKgFilter(e.target.value)}
+              />
               <ul className={styles.list} aria-label={m.stepKindergartens}>
                 {(kindergartens.data?.items ?? [])
                   // Only kindergartens with a group for the child's age (the server refuses the others).
                   .filter((k) => age === null || k.ageGroups.some((g) => g.ageFrom <= age && age < g.ageTo))
                   .filter((k) => !data.kindergartenIds.includes(k.id))
+                  .filter(
+                    (k) =>
+                      !kgFilter || `${k.nameRu} ${k.address}`.toLowerCase().includes(kgFilter.toLowerCase()),
+                  )
+                  // A short list on a phone: the search narrows it down.
+                  .slice(0, 12)
                   .map((k) => (
                     <li key={k.id} className={styles.item}>
                       <strong>{locale === 'en' && k.nameEn ? k.nameEn : k.nameRu}</strong>

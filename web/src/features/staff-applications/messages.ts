@@ -30,6 +30,13 @@ const ru = {
   noDuplicates: 'Дубликатов не найдено.',
   merge: 'Объединить с первым',
   mergeReason: 'Один и тот же ребёнок, разные свидетельства по ошибке ввода',
+  applicantsTitle: 'Заявители детского сада',
+  applicantsLead:
+    'Дети, родители которых выбрали этот детский сад, в порядке очереди (место и возрастная группа).',
+  applicantsNoKindergarten: 'К вашей учётной записи не привязан детский сад.',
+  applicantsPosition: 'Место (группа)',
+  applicantsRank: 'Приоритет выбора',
+  applicantsContact: 'Заявитель',
   benefitStatus: {
     claimed: 'на проверке',
     verified: 'подтверждена',
@@ -82,6 +89,12 @@ const en: typeof ru = {
   noDuplicates: 'No duplicates found.',
   merge: 'Merge into the first',
   mergeReason: 'The same child, different certificates entered by mistake',
+  applicantsTitle: 'Applicants of the kindergarten',
+  applicantsLead: 'Children whose parents chose this kindergarten, in queue order (place and age group).',
+  applicantsNoKindergarten: 'No kindergarten is linked to your account.',
+  applicantsPosition: 'Place (group)',
+  applicantsRank: 'Choice rank',
+  applicantsContact: 'Applicant',
   benefitStatus: { claimed: 'being checked', verified: 'verified', rejected: 'rejected', expired: 'expired' },
   statuses: {
     new: 'New',
