@@ -74,4 +74,61 @@ describe('platform: home, languages, sign-in', () => {
     await screenshot(page, 'citizen-account-phone');
     await context.close();
   });
+
+  it('is usable on a 360 px phone: no sideways scroll, skip link, accessible login page', async () => {
+    const context = await newContext(browser, server.url, 'smallPhone');
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'home-phone-360');
+    // The first Tab reaches the skip link, which moves focus to the main content.
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() =>
+        page.evaluate<boolean>(
+          "document.activeElement?.textContent?.includes('Перейти к содержимому') ?? false",
+        ),
+      )
+      .toBe(true);
+    await page.goto('/login');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'login-phone-360');
+    await context.close();
+  });
+
+  it('lets the auditor read and verify the audit log; account and notifications pass axe', async () => {
+    const context = await newContext(browser, server.url);
+    const page = await context.newPage();
+    await signInStaff(page, 'auditor'); // lands on the audit log, the auditor's home
+    await page.goto('/account');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Журнал аудита' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Журнал аудита' }).waitFor();
+    await page.getByRole('table').waitFor();
+    // Focus goes to the page heading after in-app navigation.
+    await expect
+      .poll(() => page.evaluate<string>("document.activeElement?.outerHTML.slice(0, 80) ?? ''"))
+      .toMatch(/data-page-heading/);
+    await page.getByLabel('Действие').fill('auth.login');
+    await page.getByRole('button', { name: 'Показать' }).click();
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Проверить цепочку' }).click();
+    await page.getByText(/Цепочка цела/).waitFor({ timeout: 60_000 });
+    await expectAccessible(page);
+    await screenshot(page, 'staff-audit-desktop');
+    for (const path of ['/account', '/notifications']) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await expectAccessible(page);
+    }
+    // Sign out: the staff-only page now asks to sign in.
+    await page.getByRole('button', { name: /Выйти/ }).first().click();
+    await page.goto('/staff/audit');
+    await expect.poll(() => page.url()).toMatch(/\/login|\/staff\/audit/);
+    expect(await page.getByRole('table').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -16,6 +16,7 @@ import { TextField } from '../../ui/text-field';
 import { useRegion } from '../region/region';
 import styles from './login.module.css';
 import { oidcStartUrl, safeReturnTo, useLogin, useSession } from './session';
+import { messages } from './messages';
 
 type DemoLogin = RegionResponse['demoLogins'][number];
 type Step = 'credentials' | 'totp';
@@ -87,7 +88,7 @@ export function Component() {
         <section aria-labelledby="demo-title" className={styles.demo}>
           <h2 id="demo-title">{t('login.demo.title')}</h2>
           <p className={styles.text}>{t('login.demo.text')}</p>
-          <DemoLoginsTable rows={demoLogins} onFill={fillDemo} />
+          <DemoLogins rows={demoLogins} onFill={fillDemo} />
         </section>
       )}
     </>
@@ -246,6 +247,29 @@ function StaffLoginForm({
         </>
       )}
     </form>
+  );
+}
+
+/** One sign-in per role up front; the many heads and officers of other places fold away (phones). */
+function DemoLogins({ rows, onFill }: { rows: readonly DemoLogin[]; onFill: (row: DemoLogin) => void }) {
+  const { locale } = useI18n();
+  const seen = new Set<string>();
+  const first: DemoLogin[] = [];
+  const more: DemoLogin[] = [];
+  for (const row of rows) {
+    (seen.has(row.role) ? more : first).push(row);
+    seen.add(row.role);
+  }
+  return (
+    <>
+      <DemoLoginsTable rows={first} onFill={onFill} />
+      {more.length > 0 && (
+        <details className={styles.more}>
+          <summary>{messages[locale].moreDemoLogins.replace('{count}', String(more.length))}</summary>
+          <DemoLoginsTable rows={more} onFill={onFill} />
+        </details>
+      )}
+    </>
   );
 }
 

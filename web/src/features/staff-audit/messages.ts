@@ -2,9 +2,8 @@ export const messages = {
   ru: {
     title: 'Журнал аудита',
     lead: 'Каждое действие с данными записано в цепочку: каждая запись хранит хеш предыдущей, поэтому правку задним числом видно.',
-    filters: 'Отбор записей',
+    filters: 'Отбор записей (все поля необязательны)',
     action: 'Действие',
-    actionHint: 'Например, auth.login',
     subjectType: 'Тип объекта',
     subjectId: 'Номер объекта',
     from: 'С даты',
@@ -29,14 +28,12 @@ export const messages = {
     broken: 'Цепочка нарушена на записи № {seq}: {reason}. Записей до неё проверено — {count}.',
     reasonContent: 'её содержимое не совпадает с хешем (запись изменили)',
     reasonLink: 'она не ссылается на предыдущую (запись удалили или вставили)',
-    optional: 'необязательно',
   },
   en: {
     title: 'Audit log',
     lead: 'Every change to the data is recorded in a chain: each entry holds the hash of the one before, so an edit after the fact shows.',
-    filters: 'Filter entries',
+    filters: 'Filter entries (every field is optional)',
     action: 'Action',
-    actionHint: 'For example, auth.login',
     subjectType: 'Subject type',
     subjectId: 'Subject id',
     from: 'From',
@@ -61,6 +58,5 @@ export const messages = {
     broken: 'The chain is broken at entry No. {seq}: {reason}. {count} entries before it are intact.',
     reasonContent: 'its content does not match its hash (it was altered)',
     reasonLink: 'it does not point at the previous one (an entry was removed or inserted)',
-    optional: 'optional',
   },
 };

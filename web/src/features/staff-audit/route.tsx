@@ -114,11 +114,11 @@ export function Component() {
       <form onSubmit={apply} role="search" aria-label={m.filters}>
         <fieldset className={styles.filters}>
           <legend className={styles.legend}>{m.filters}</legend>
-          <TextField label={m.action} hint={m.actionHint} optionalText={m.optional} {...field('action')} />
-          <TextField label={m.subjectType} optionalText={m.optional} {...field('subjectType')} />
-          <TextField label={m.subjectId} optionalText={m.optional} {...field('subjectId')} />
-          <TextField label={m.from} type="date" optionalText={m.optional} {...field('from')} />
-          <TextField label={m.to} type="date" optionalText={m.optional} {...field('to')} />
+          <TextField label={m.action} placeholder="auth.login" {...field('action')} />
+          <TextField label={m.subjectType} placeholder="user" {...field('subjectType')} />
+          <TextField label={m.subjectId} {...field('subjectId')} />
+          <TextField label={m.from} type="date" {...field('from')} />
+          <TextField label={m.to} type="date" {...field('to')} />
           <div className={styles.buttons}>
             <Button type="submit">{m.apply}</Button>
             <Button type="button" variant="ghost" onClick={reset}>
