@@ -17,7 +17,14 @@ import {
   loadIndicatorCounts,
   municipalityExists,
 } from './queries.js';
-import { DEFAULT_UTC_OFFSET_MINUTES, addDays, defaultPeriodFrom, localDay } from './report-day.js';
+import {
+  DEFAULT_UTC_OFFSET_MINUTES,
+  addDays,
+  dayNumber,
+  dayString,
+  defaultPeriodFrom,
+  localDay,
+} from './report-day.js';
 
 /**
  * Indicators use cases. Counts of a (day, period) are cached briefly: a dashboard asks for the same
@@ -36,14 +43,19 @@ export function today(now = Date.now()): string {
   return localDay(now, DEFAULT_UTC_OFFSET_MINUTES);
 }
 
+/** 'YYYY-MM-DD' naming a real day (2024-02-30 is not one, though Date.parse accepts it). */
+export function isCalendarDay(day: string): boolean {
+  const n = dayNumber(day);
+  return Number.isFinite(n) && dayString(n) === day;
+}
+
 export function resolveQuery(q: IndicatorsQuery, now = Date.now()): ResolvedQuery {
   const day = q.date ?? today(now);
+  if (!isCalendarDay(day)) throw invalidField('date', 'Not a calendar date', 'YYYY-MM-DD');
   if (day > today(now))
     throw invalidField('date', 'The day must not be in the future', 'YYYY-MM-DD up to today');
-  if (Number.isNaN(Date.parse(day))) throw invalidField('date', 'Not a calendar date', 'YYYY-MM-DD');
   const periodFrom = q.periodFrom ?? defaultPeriodFrom(day);
-  if (Number.isNaN(Date.parse(periodFrom)))
-    throw invalidField('periodFrom', 'Not a calendar date', 'YYYY-MM-DD');
+  if (!isCalendarDay(periodFrom)) throw invalidField('periodFrom', 'Not a calendar date', 'YYYY-MM-DD');
   if (periodFrom > day)
     throw invalidField('periodFrom', 'The period must start on or before the day', `≤ ${day}`);
   let bands: number[] | undefined;
@@ -148,6 +160,8 @@ export class ReportingService {
 
   /** Month-end points from `from` to `to` (at most 36), each the same indicators as the dashboard's. */
   async series(from: string, to: string, municipalityId?: number, bands?: number[]): Promise<SeriesResponse> {
+    if (!isCalendarDay(from)) throw invalidField('from', 'Not a calendar date', 'YYYY-MM-DD');
+    if (!isCalendarDay(to)) throw invalidField('to', 'Not a calendar date', 'YYYY-MM-DD');
     if (from > to) throw invalidField('from', 'The series must start on or before its end', `≤ ${to}`);
     if (to > today()) throw invalidField('to', 'The day must not be in the future', 'up to today');
     const days: string[] = [];
