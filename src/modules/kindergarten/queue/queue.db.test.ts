@@ -66,6 +66,12 @@ describe('applying', () => {
       [{ kindergartenIds: [t.fixture.kindergartenA1, t.fixture.kindergartenA1] }, 'kindergartenIds'],
       [{ kindergartenIds: [t.fixture.kindergartenA2] }, 'kindergartenIds.0'],
       [{ kindergartenIds: [t.fixture.kindergartenB1] }, 'kindergartenIds.0'],
+      [{ municipalityId: 9999 }, 'municipalityId'],
+      [{ benefits: [{ kind: 'sibling' }] }, 'benefits.0.siblingKindergartenId'],
+      [
+        { benefits: [{ kind: 'military', documentIds: ['00000000-0000-4000-8000-000000000000'] }] },
+        'benefits.documentIds',
+      ],
     ];
     let i = 10;
     for (const [extra, field] of cases) {

@@ -37,6 +37,16 @@ export async function loadQueueConfig(db: Executor, municipalityId: number): Pro
   return queueConfigOf(m.config);
 }
 
+/** For a submitted application an unknown municipality is a bad field, not a missing page. */
+async function submittedMunicipalityConfig(db: Executor, municipalityId: number): Promise<QueueConfig> {
+  const m = await q.municipalityConfig(db, municipalityId);
+  if (!m)
+    throw new HttpProblem(422, 'invalid-field', 'No such municipality.', {
+      errors: [{ field: 'municipalityId', message: 'no such municipality' }],
+    });
+  return queueConfigOf(m.config);
+}
+
 /** Rejects with 422 naming every bad field; nothing is written before this passes. */
 async function validate(db: Executor, input: ApplicationInput, now: Date, config: QueueConfig) {
   const kgs = await q.kindergartenFacts(db, input.kindergartenIds);
@@ -208,7 +218,7 @@ export async function apply(
   idempotencyKey: string,
   now = new Date(),
 ): Promise<ApplyResult> {
-  const config = await loadQueueConfig(db, input.municipalityId);
+  const config = await submittedMunicipalityConfig(db, input.municipalityId);
   const route = 'POST /api/kindergarten/applications';
   const hash = requestHash(input);
   try {
