@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ForecastResponse,
@@ -8,6 +10,7 @@ import type {
 import { startTestApp, type TestApp } from '../../../app/testing/test-app.js';
 import { HAND_ANSWERS, HAND_DAYS, expectedSummary } from './hand-region-answers.js';
 import { loadHandRegion } from './hand-region-db.js';
+import { MONTHLY_TOPIC, reportsDir } from './monthly-report.js';
 import { SUMMARY_COLUMNS } from './report-tables.js';
 
 let t: TestApp;
@@ -178,6 +181,33 @@ describe('monthly report files', () => {
     const officer = await t.asFixture('officerA');
     expect((await officer.post('/api/reporting/reports', { month: '2024-08' })).statusCode).toBe(403);
     expect((await admin.post('/api/reporting/reports', { month: '2999-01' })).statusCode).toBe(422);
+  });
+});
+
+describe('the scheduled monthly job', () => {
+  it('writes the file of its month, registers it and schedules the next month', async () => {
+    await t.db
+      .insertInto('outbox')
+      .values({
+        topic: MONTHLY_TOPIC,
+        payload: JSON.stringify({ reportDay: '2024-08-31' }),
+        dedupe_key: `${MONTHLY_TOPIC}:2024-08-31`,
+      })
+      .execute();
+    await t.drainJobs();
+    const file = await t.db
+      .selectFrom('report_file')
+      .selectAll()
+      .where('report_day', '=', '2024-08-31')
+      .executeTakeFirst();
+    expect(file?.file_name).toBe('monthly-2024-08-31.xlsx');
+    expect(fs.existsSync(path.join(reportsDir(t.config.dataDir), file!.file_name))).toBe(true);
+    const next = await t.db
+      .selectFrom('outbox')
+      .select(['dedupe_key', 'run_after'])
+      .where('dedupe_key', '=', `${MONTHLY_TOPIC}:2024-09-30`)
+      .executeTakeFirst();
+    expect(next?.run_after.toISOString()).toBe('2024-09-30T22:00:00.000Z');
   });
 });
 
