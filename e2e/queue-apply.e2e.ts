@@ -86,6 +86,11 @@ describe('queue: a parent applies on a phone, an officer verifies the benefit, t
     await officer.getByText('подтверждена').first().waitFor();
     await expectAccessible(officer);
     await screenshot(officer, 'queue-officer-verified-phone');
+    await officer.goto('/staff/applications');
+    await officer.getByRole('button', { name: 'Зарегистрировать бумажное заявление' }).click();
+    await officer.getByLabel('Фамилия ребёнка').waitFor();
+    await expectAccessible(officer);
+    await screenshot(officer, 'queue-officer-desk-phone');
 
     // The recalculation runs in the background; the page explains the change since submission.
     await expect

@@ -16,7 +16,7 @@ import { fill, messages } from './messages';
 
 type Applicants = z.infer<typeof kindergartenApplicantsResponseSchema>;
 type Row = Applicants['items'][number];
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 20;
 
 /** Заявители (/staff/applicants): a kindergarten head sees the applicants who chose the kindergarten, in queue order. */
 export function Component() {

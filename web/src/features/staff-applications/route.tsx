@@ -22,6 +22,7 @@ import { useSession } from '../auth/session';
 import { useRegion } from '../region/region';
 import { ApplicationDesk } from './application-desk';
 import { fill, messages } from './messages';
+import { PaperApplication } from './paper-application';
 import styles from './staff.module.css';
 
 type ListResponse = z.infer<typeof staffApplicationListResponseSchema>;
@@ -182,6 +183,7 @@ function ApplicationList() {
             </>
           )}
         </Card>
+        <PaperApplication municipalityId={mId} />
         <Duplicates municipalityId={mId} />
       </div>
     </>
