@@ -92,4 +92,35 @@ describe('staff sign-in', () => {
       .execute();
     expect((await c.get('/api/auth/session')).json().user).toBeNull();
   });
+
+  it('lets staff without TOTP sign in with the password alone; the session lasts SESSION_TTL_HOURS', async () => {
+    await t.db
+      .updateTable('app_user')
+      .set({ password_hash: await hashPassword('correct horse') })
+      .where('login', '=', 'officerb')
+      .execute();
+    const before = Date.now();
+    const res = await t.anonymous.post('/api/auth/login', { login: 'officerb', password: 'correct horse' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.totpEnabled).toBe(false);
+    const cookie = res.cookies.find((c) => c.name === 'or_session')!;
+    const ttlMs = t.config.SESSION_TTL_HOURS * 3600_000;
+    const expires = new Date(cookie.expires!).getTime();
+    expect(Math.abs(expires - (before + ttlMs))).toBeLessThan(60_000);
+  });
+
+  it('signing out ends this session only; a disabled account loses its sessions at once', async () => {
+    const a = await t.asFixture('headB1');
+    const b = await t.asFixture('headB1');
+    expect((await a.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await a.get('/api/auth/session')).json().user).toBeNull();
+    expect((await b.get('/api/auth/session')).json().user).not.toBeNull();
+    await t.db
+      .updateTable('app_user')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', t.fixture.users.headB1)
+      .execute();
+    expect((await b.get('/api/auth/session')).json().user).toBeNull();
+    expect((await b.get('/api/notifications')).statusCode).toBe(401);
+  });
 });
