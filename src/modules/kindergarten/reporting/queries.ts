@@ -186,17 +186,20 @@ export async function flowRows(db: Executor, params: Required<CountsParams>, sta
 }
 
 /**
- * Runs a read with PostgreSQL's JIT compiler off. These are one-shot aggregates whose cost estimate
+ * Runs a read with PostgreSQL's JIT compiler off and more memory for hashing. These are one-shot aggregates whose cost estimate
  * crosses jit_above_cost, and compiling them took longer (2 of 2.7 s at the national scale) than
  * running them. Inside a caller's transaction the setting stays for the rest of that transaction.
  */
 async function withoutJit<T>(db: Executor, read: (x: Executor) => Promise<T>): Promise<T> {
+  // work_mem: the hash aggregates over a million applications spill to disk at the 4 MB default.
+  const tune = (x: Executor) =>
+    sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`.execute(x);
   if (db.isTransaction) {
-    await sql`set local jit = off`.execute(db);
+    await tune(db);
     return read(db);
   }
   return (db as Db).transaction().execute(async (tx) => {
-    await sql`set local jit = off`.execute(tx);
+    await tune(tx);
     return read(tx);
   });
 }
