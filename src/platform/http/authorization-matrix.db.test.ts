@@ -9,6 +9,7 @@ import {
   routeParamNames,
   SCOPED_PARAMS,
 } from '../../app/testing/route-resources.js';
+import { jsonSchemaOf, plausibleObject } from '../../app/testing/plausible-input.js';
 import { startTestApp, type Client } from '../../app/testing/test-app.js';
 import type { FixtureUser } from '../../app/testing/fixture-region.js';
 import { actionRule } from '../auth/permissions.js';
@@ -52,13 +53,29 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 const routes = t.routes.filter((r) => !r.url.startsWith('/api/docs'));
 
 // A fresh session per request: a route like logout-all ends the caller's sessions.
-async function call(who: FixtureUser | null, method: string, url: string): Promise<LightMyRequestResponse> {
+async function call(
+  who: FixtureUser | null,
+  method: string,
+  url: string,
+  payload: object = {},
+): Promise<LightMyRequestResponse> {
   const client: Client = who ? await t.asFixture(who) : t.anonymous;
   return client.request({
     method: method as never,
     url,
-    ...(WITH_BODY.has(method) ? { payload: {} } : {}),
+    ...(WITH_BODY.has(method) ? { payload } : {}),
   });
+}
+
+/** A request that passes validation where possible, so the scope check (not validation) answers. */
+function plausibleRequest(route: (typeof routes)[number]): { url: string; payload: object } {
+  const query = plausibleObject(jsonSchemaOf(route.schema?.querystring), params);
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const url = fillRoute(route.url, params);
+  return {
+    url: qs ? `${url}?${qs}` : url,
+    payload: plausibleObject(jsonSchemaOf(route.schema?.body), params),
+  };
 }
 
 const isForbidden = (res: LightMyRequestResponse) =>
@@ -161,8 +178,9 @@ describe('authorization matrix', () => {
       const filled = scoped.length > 0 && scoped.every((n) => params[n as keyof typeof params]);
       if (filled && strangers.length)
         it(`another municipality's staff / another citizen → 403 or 404 (${strangers.join(', ')})`, async () => {
+          const plausible = plausibleRequest(route);
           for (const role of strangers) {
-            const res = await call(STRANGER[role]!, route.method, url);
+            const res = await call(STRANGER[role]!, route.method, plausible.url, plausible.payload);
             // Validation (an empty body, a required query) may answer first: the scope check and the
             // handler never ran then, so nothing of the resource was revealed.
             const validation = res.statusCode === 400 || res.statusCode === 415 || res.statusCode === 422;
