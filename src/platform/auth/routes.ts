@@ -91,9 +91,15 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       }
       const session = await inTransaction(db, async (tx) => {
         const s = await createSession(tx, user.id, config.SESSION_TTL_HOURS, request.headers['user-agent']);
+        const grant = await tx
+          .selectFrom('role_assignment')
+          .select('role')
+          .where('user_id', '=', user.id)
+          .orderBy('id')
+          .executeTakeFirst();
         await recordAudit(
           tx,
-          { userId: user.id, role: null, requestId: request.id },
+          { userId: user.id, role: grant?.role ?? null, requestId: request.id },
           {
             action: 'auth.login',
             subjectType: 'user',

@@ -70,7 +70,9 @@ async function call(
 /** A request that passes validation where possible, so the scope check (not validation) answers. */
 function plausibleRequest(route: (typeof routes)[number]): { url: string; payload: object } {
   const query = plausibleObject(jsonSchemaOf(route.schema?.querystring), params);
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(
+    Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
   const url = fillRoute(route.url, params);
   return {
     url: qs ? `${url}?${qs}` : url,
