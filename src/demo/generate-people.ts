@@ -948,9 +948,12 @@ class PeopleSimulation {
   private announcePendingClaims(kid: Kid, day: Day): void {
     for (const claim of kid.benefits) {
       if (!claim.pending || localDayOf(claim.claimedAt) > day) continue;
-      // One benefit check at a time: a claim made while another is open is filed after it closes.
-      if (kid.checkUntil >= claim.claimedAt) {
-        const shift = kid.checkUntil + MINUTES_PER_DAY - claim.claimedAt;
+      // One benefit check at a time: a claim made while another is open is filed after it closes,
+      // and never before the last thing already written for the child (e.g. a refused offer).
+      const lastEvent = kid.events.reduce((m, e) => Math.max(m, Date.parse(e.occurred_at) / 60_000), 0);
+      const floor = Math.max(kid.checkUntil, lastEvent);
+      if (floor >= claim.claimedAt) {
+        const shift = floor + MINUTES_PER_DAY - claim.claimedAt;
         claim.claimedAt += shift;
         if (claim.decidedAt !== null) claim.decidedAt += shift;
         if (claim.claimedAt >= this.now) continue;
@@ -990,8 +993,9 @@ class PeopleSimulation {
     const claimDay = Math.max(kid.registeredDay + 1, older.attendingSince) + this.rng.int(0, 30);
     if (claimDay > day || claimDay >= this.reference) return;
     const claimedAt = officeMoment(this.rng, claimDay);
-    // One benefit check at a time: try again at a later wave.
-    if (kid.checkUntil >= claimedAt - 1) return;
+    // One benefit check at a time, after what is already written: try again at a later wave.
+    const lastEvent = kid.events.reduce((m, e) => Math.max(m, Date.parse(e.occurred_at) / 60_000), 0);
+    if (kid.checkUntil >= claimedAt - 1 || lastEvent >= claimedAt - 1) return;
     kid.siblingClaim = 'done';
     const claim: BenefitSim = {
       kind: 'sibling',
