@@ -6,4 +6,10 @@ import { reportingModule } from '../modules/kindergarten/reporting/module.js';
 import { platformModule } from '../platform/platform-module.js';
 
 /** The composition root's list of modules, in registration order. */
-export const MODULES: AppModule[] = [platformModule, catalogModule, queueModule, placementModule, reportingModule];
+export const MODULES: AppModule[] = [
+  platformModule,
+  catalogModule,
+  queueModule,
+  placementModule,
+  reportingModule,
+];

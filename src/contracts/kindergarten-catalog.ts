@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
 
 /**
  * Kindergarten catalog (issue 4): every request and response of
@@ -16,7 +17,7 @@ export const catalogStayModeSchema = z.enum(CATALOG_STAY_MODES);
 export const kindergartenStatusSchema = z.enum(KINDERGARTEN_STATUSES);
 export type KindergartenStatusName = z.infer<typeof kindergartenStatusSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDate = calendarDate;
 const boolQuery = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1')

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
 
 /**
  * Placement waves (комплектование) and directions (направления), issue 6: every request and response of
  * `src/modules/kindergarten/placement/routes.ts`. Dates are 'YYYY-MM-DD', moments ISO-8601 strings.
  */
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const day = calendarDate;
 const reason = z.string().trim().min(3).max(500);
 
 export const waveRulesSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
 
 /**
  * Kindergarten applications and the queue (issue 5): every request and response of
@@ -69,7 +70,7 @@ export const BENEFIT_KINDS = {
 export type BenefitKind = keyof typeof BENEFIT_KINDS;
 export const benefitKindSchema = z.enum(Object.keys(BENEFIT_KINDS) as [BenefitKind, ...BenefitKind[]]);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const isoDate = calendarDate;
 const personName = z.string().trim().min(1, 'required').max(100);
 const uuid = z.string().uuid();
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
 
 /**
  * Reporting contracts: the official indicators (ФГИС ДДО, form 85-К), their time series, the monthly
  * report files and the demand forecast with scenarios. Shared by the API, the exports and the web app
  * so the dashboard and the XLSX read the very same numbers.
  */
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const day = calendarDate;
 
 export const indicatorsQuerySchema = z.object({
   date: day.optional(),

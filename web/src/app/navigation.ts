@@ -33,12 +33,15 @@ export const PUBLIC_NAV: readonly NavItem[] = [
 
 export const ROLE_NAV: readonly NavItem[] = [
   { to: '/my', label: 'nav.my', roles: ACCESS.my },
+  { to: '/my-directions', label: 'nav.myDirections', roles: ACCESS.my },
   { to: '/staff/kindergarten', label: 'nav.staffKindergarten', roles: ACCESS.staffKindergarten },
+  { to: '/staff/applicants', label: 'nav.staffApplicants', roles: ACCESS.staffKindergarten },
+  { to: '/staff/directions', label: 'nav.staffDirections', roles: ACCESS.staffKindergarten },
   { to: '/staff/applications', label: 'nav.staffApplications', roles: ACCESS.staffApplications },
   { to: '/staff/placement', label: 'nav.staffPlacement', roles: ACCESS.staffPlacement },
   { to: '/staff/analytics', label: 'nav.staffAnalytics', roles: ACCESS.staffAnalytics },
   // After the officer's other sections: signing in still lands on /staff/applications.
-  { to: '/staff/catalog', label: 'nav.kindergartens', roles: ACCESS.staffCatalog },
+  { to: '/staff/catalog', label: 'nav.staffCatalog', roles: ACCESS.staffCatalog },
   { to: '/staff/audit', label: 'nav.staffAudit', roles: ACCESS.staffAudit },
 ];
 
