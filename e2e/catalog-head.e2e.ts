@@ -24,7 +24,7 @@ describe('catalog staff: a head changes a group capacity, an officer adds a cons
     const group = page.locator('li[data-group-id]').first();
     const groupId = Number(await group.getAttribute('data-group-id'));
     const groupName = (await group.getByRole('heading').innerText()).trim();
-    const capacityField = group.getByLabel(`Мест в группе «${groupName}»`);
+    const capacityField = group.getByLabel(`Мест в группе: ${groupName}`);
     const capacity = Number(await capacityField.inputValue());
     const freeBefore = Number(await group.getByTestId('group-free').innerText());
     const next = capacity < 60 ? capacity + 1 : capacity - 1;

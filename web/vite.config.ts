@@ -24,10 +24,17 @@ export default defineConfig({
   preview: { port: 4173, proxy },
   build: {
     outDir: 'dist',
+    // ECharts and Leaflet are large by nature; they load lazily with the sections that use them.
+    chunkSizeWarningLimit: 1200,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
     rollupOptions: {
+      // zod's sources carry /*#__PURE__*/ comments Rollup cannot place; harmless, and noise on every start.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION') return;
+        warn(warning);
+      },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across deploys.
         manualChunks(id) {
