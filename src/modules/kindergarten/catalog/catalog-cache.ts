@@ -17,7 +17,30 @@ export class CatalogCache {
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
     private readonly onError: (err: unknown) => void = () => undefined,
+    /** Whether the data behind the current snapshot is unchanged: then an expired one is kept. */
+    private readonly unchanged: () => Promise<boolean> = async () => false,
   ) {}
+
+  /**
+   * An expired snapshot is rebuilt only if its data changed: building one blocks the event loop for
+   * tens of milliseconds at region scale, which a quiet catalog need not pay every TTL.
+   */
+  private revalidate(): Promise<CatalogSnapshot> {
+    const current = this.current!;
+    const checked = this.now();
+    const pending = this.unchanged().then(async (same) => {
+      if (!same) return this.rebuild();
+      if (this.current === current) this.current = { snapshot: current.snapshot, builtAt: checked };
+      return current.snapshot;
+    });
+    this.pending = pending;
+    void pending
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.pending === pending) this.pending = null;
+      });
+    return pending;
+  }
 
   private rebuild(): Promise<CatalogSnapshot> {
     const generation = ++this.generation;
@@ -39,7 +62,7 @@ export class CatalogCache {
   async get(): Promise<CatalogSnapshot> {
     if (!this.current) return this.pending ?? this.rebuild();
     if (this.now() - this.current.builtAt >= this.ttlMs && !this.pending) {
-      this.rebuild().catch(this.onError);
+      this.revalidate().catch(this.onError);
     }
     return this.current.snapshot;
   }

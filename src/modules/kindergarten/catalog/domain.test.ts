@@ -159,6 +159,36 @@ describe('catalog cache', () => {
     expect((await cache.get()).version).toBe('3');
   });
 
+  it('keeps an expired snapshot when its data is unchanged, rebuilds when it changed', async () => {
+    let now = 0;
+    let builds = 0;
+    let same = true;
+    const cache = new CatalogCache(
+      async () => ({ version: String(++builds) }) as never,
+      1000,
+      () => now,
+      () => undefined,
+      async () => same,
+    );
+    expect((await cache.get()).version).toBe('1');
+    now = 1500;
+    await cache.get();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(builds).toBe(1);
+    // Checked at 1500: fresh again until 2500, no further check before.
+    now = 2400;
+    await cache.get();
+    expect(builds).toBe(1);
+    now = 2600;
+    same = false;
+    expect((await cache.get()).version).toBe('1');
+    await new Promise((r) => setTimeout(r, 0));
+    expect((await cache.get()).version).toBe('2');
+    // A write always rebuilds, whatever the check says.
+    same = true;
+    expect((await cache.refresh()).version).toBe('3');
+  });
+
   it('shares one follow-up build among writes that arrive during a build', async () => {
     let builds = 0;
     let release: () => void = () => undefined;

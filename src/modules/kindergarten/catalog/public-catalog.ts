@@ -21,6 +21,7 @@ import { assembleSnapshot, type CatalogSnapshot } from './catalog-snapshot.js';
 import { freePlaceHistory, historyDays } from './free-place-history.js';
 import { municipalitySummaries } from './municipality-summary.js';
 import {
+  dataFingerprint,
   geocodeByAddress,
   historyRows,
   loadSnapshotRows,
@@ -44,12 +45,23 @@ export class PublicCatalog {
     private readonly db: Db,
     ttlMs = 30_000,
   ) {
-    this.cache = new CatalogCache(() => this.build(), ttlMs);
+    this.cache = new CatalogCache(
+      () => this.build(),
+      ttlMs,
+      Date.now,
+      () => undefined,
+      async () => this.fingerprint !== null && (await dataFingerprint(this.db, today())) === this.fingerprint,
+    );
   }
+
+  private fingerprint: string | null = null;
 
   private async build(): Promise<CatalogSnapshot> {
     const day = today();
+    // Taken before the rows: a change committed in between makes the next check rebuild again.
+    const fingerprint = await dataFingerprint(this.db, day);
     const rows = await loadSnapshotRows(this.db, day);
+    this.fingerprint = fingerprint;
     return assembleSnapshot({
       ...rows,
       day,

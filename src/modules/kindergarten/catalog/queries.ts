@@ -8,6 +8,19 @@ import type { CapacityRow, EnrollmentSpan, QueueSpan } from './free-place-histor
 export const WAITING_STATUSES = ['registered', 'benefit_check', 'change_requested'] as const;
 
 /** Everything the catalog snapshot needs, in six grouped queries run side by side. */
+/**
+ * What the snapshot depends on, cheaply: every change of kindergartens, groups, enrollments and
+ * applications writes an audit event in its transaction, so the newest audit sequence number (with the
+ * day, since free places depend on it) tells whether a rebuild could change anything.
+ */
+export async function dataFingerprint(db: Db, day: string): Promise<string> {
+  const row = await db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst();
+  return `${day}:${row?.seq ?? 0}`;
+}
+
 export async function loadSnapshotRows(
   db: Db,
   day: string,

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import type { QueuePosition } from '@contracts/kindergarten-queue';
+import { BENEFIT_KINDS, type QueuePosition } from '@contracts/kindergarten-queue';
 import { useI18n } from '../../i18n/i18n-context';
 import { Badge } from '../../ui/badge';
 import { Button, LinkButton } from '../../ui/button';
@@ -246,7 +246,8 @@ export function ApplicationPage() {
             {a.benefits.map((b) => (
               <li key={b.id} className={styles.item}>
                 <span>
-                  {b.kind} · <strong>{m.benefitStatus[b.status]}</strong>
+                  {BENEFIT_KINDS[b.kind as keyof typeof BENEFIT_KINDS]?.[locale] ?? b.kind} ·{' '}
+                  <strong>{m.benefitStatus[b.status]}</strong>
                 </span>
                 {b.decisionReason && <span className={styles.muted}>{b.decisionReason}</span>}
               </li>
