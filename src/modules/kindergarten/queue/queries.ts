@@ -414,7 +414,8 @@ export async function eventsOf(db: Executor, applicationId: string) {
     .execute();
 }
 
-export async function applicationsOfApplicant(db: Executor, userId: string) {
+/** The columns of an application summary (list rows of citizens and staff). */
+function summaryQuery(db: Executor) {
   return db
     .selectFrom('application as a')
     .innerJoin('child as c', 'c.id', 'a.child_id')
@@ -429,10 +430,11 @@ export async function applicationsOfApplicant(db: Executor, userId: string) {
       'c.last_name',
       'c.first_name',
       'c.birth_date',
-    ])
-    .where('a.applicant_id', '=', userId)
-    .orderBy('a.registered_at', 'desc')
-    .execute();
+    ]);
+}
+
+export async function applicationsOfApplicant(db: Executor, userId: string) {
+  return summaryQuery(db).where('a.applicant_id', '=', userId).orderBy('a.registered_at', 'desc').execute();
 }
 
 export async function setStatus(tx: Executor, id: string, status: ApplicationStatus, at: Date) {
@@ -1059,21 +1061,7 @@ export async function duplicateGroups(db: Db, municipalityId: number) {
 
 export async function summariesByIds(db: Executor, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db
-    .selectFrom('application as a')
-    .innerJoin('child as c', 'c.id', 'a.child_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.municipality_id',
-      'a.status',
-      'a.registered_at',
-      'a.desired_date',
-      'a.source',
-      'c.last_name',
-      'c.first_name',
-      'c.birth_date',
-    ])
+  return summaryQuery(db)
     .where('a.id', 'in', [...ids])
     .execute();
 }
