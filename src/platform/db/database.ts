@@ -68,6 +68,11 @@ export async function openPglite(
 
 export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection can fail (server restart, administrator termination): without a listener the
+  // pool's 'error' event would crash the process. The pool drops that client and opens a new one.
+  pool.on('error', (err) => {
+    console.error(`open-region: an idle PostgreSQL connection failed and was discarded: ${err.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

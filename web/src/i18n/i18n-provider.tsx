@@ -57,7 +57,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       tn: (key, count, params) =>
         interpolate(pickPlural(intl, catalog[key], count), { count: count.toLocaleString(intl), ...params }),
       formatDate: (value, options = { dateStyle: 'long' }) =>
-        new Intl.DateTimeFormat(intl, options).format(typeof value === 'string' ? new Date(value) : value),
+        // A calendar day ('YYYY-MM-DD') is midnight UTC to Date: show it in UTC, or a browser west of
+        // Greenwich would print the day before.
+        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? new Intl.DateTimeFormat(intl, { ...options, timeZone: 'UTC' }).format(new Date(value))
+          : new Intl.DateTimeFormat(intl, options).format(
+              typeof value === 'string' ? new Date(value) : value,
+            ),
       formatNumber: (value, options) => new Intl.NumberFormat(intl, options).format(value),
     };
   }, [locale, setLocale]);

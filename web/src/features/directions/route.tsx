@@ -76,7 +76,7 @@ export function Component() {
 }
 
 function DirectionCard({ d, m }: { d: Direction; m: Messages }) {
-  const { locale } = useI18n();
+  const { locale, formatDate } = useI18n();
   const client = useQueryClient();
   const decide = useMutation({
     mutationFn: (decision: 'accept' | 'decline') =>
@@ -104,7 +104,7 @@ function DirectionCard({ d, m }: { d: Direction; m: Messages }) {
         <dt>{m.group}</dt>
         <dd>{d.groupName}</dd>
         <dt>{m.validUntil}</dt>
-        <dd>{d.validUntil}</dd>
+        <dd>{formatDate(d.validUntil)}</dd>
       </dl>
       <h3 className={styles.why}>{m.why}</h3>
       <p>{d.explanation[locale]}</p>
