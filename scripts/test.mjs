@@ -29,15 +29,18 @@ function run(name, command, commandArgs, env = {}, report = null) {
     env: { ...process.env, ...env },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  let failedTests = 0;
   if (report && fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     totals.passed += json.numPassedTests;
-    totals.failed += json.numFailedTests;
+    failedTests = json.numFailedTests;
     totals.skipped += json.numPendingTests + json.numTodoTests;
   }
+  totals.failed += failedTests;
   if (result.status !== 0) {
     failedSteps.push(name);
-    if (!report) totals.failed += 1;
+    // A step that fails outside any test (lint, an unhandled error) still counts as one failure.
+    if (failedTests === 0) totals.failed += 1;
     console.log(`✗ ${name} failed after ${seconds} s`);
   } else {
     console.log(`✓ ${name} (${seconds} s)`);
