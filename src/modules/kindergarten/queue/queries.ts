@@ -415,22 +415,24 @@ export async function eventsOf(db: Executor, applicationId: string) {
 }
 
 /** The columns of an application summary (list rows of citizens and staff). */
+const SUMMARY_COLUMNS = [
+  'a.id',
+  'a.number',
+  'a.municipality_id',
+  'a.status',
+  'a.registered_at',
+  'a.desired_date',
+  'a.source',
+  'c.last_name',
+  'c.first_name',
+  'c.birth_date',
+] as const;
+
 function summaryQuery(db: Executor) {
   return db
     .selectFrom('application as a')
     .innerJoin('child as c', 'c.id', 'a.child_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.municipality_id',
-      'a.status',
-      'a.registered_at',
-      'a.desired_date',
-      'a.source',
-      'c.last_name',
-      'c.first_name',
-      'c.birth_date',
-    ]);
+    .select(SUMMARY_COLUMNS);
 }
 
 export async function applicationsOfApplicant(db: Executor, userId: string) {
@@ -1027,18 +1029,7 @@ export async function staffList(
     );
   const total = await base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const items = await base
-    .select([
-      'a.id',
-      'a.number',
-      'a.municipality_id',
-      'a.status',
-      'a.registered_at',
-      'a.desired_date',
-      'a.source',
-      'c.last_name',
-      'c.first_name',
-      'c.birth_date',
-    ])
+    .select(SUMMARY_COLUMNS)
     .orderBy('a.registered_at', 'desc')
     .orderBy('a.serial', 'desc')
     .limit(q.limit)
