@@ -1,4 +1,7 @@
-import { fileTypeFromBuffer } from 'file-type';
+import {
+  sniffFileType,
+  type SniffResult as FileSniffResult,
+} from '../../../platform/files/sniff-file-type.js';
 
 /**
  * Benefit documents: the content decides the type, never the file name or the client's header
@@ -8,19 +11,8 @@ export const ALLOWED_DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/p
 export type DocumentType = (typeof ALLOWED_DOCUMENT_TYPES)[number];
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-export type SniffResult =
-  | { ok: true; mediaType: DocumentType }
-  | { ok: false; reason: 'empty' | 'too_large' | 'unsupported_type'; detected: string | null };
+export type SniffResult = FileSniffResult<DocumentType>;
 
-export async function sniffDocument(
-  content: Uint8Array,
-  maxBytes = MAX_DOCUMENT_BYTES,
-): Promise<SniffResult> {
-  if (content.byteLength === 0) return { ok: false, reason: 'empty', detected: null };
-  if (content.byteLength > maxBytes) return { ok: false, reason: 'too_large', detected: null };
-  const type = await fileTypeFromBuffer(content);
-  const mime = type?.mime ?? null;
-  if (mime && (ALLOWED_DOCUMENT_TYPES as readonly string[]).includes(mime))
-    return { ok: true, mediaType: mime as DocumentType };
-  return { ok: false, reason: 'unsupported_type', detected: mime };
+export function sniffDocument(content: Uint8Array, maxBytes = MAX_DOCUMENT_BYTES): Promise<SniffResult> {
+  return sniffFileType(content, ALLOWED_DOCUMENT_TYPES, maxBytes);
 }
