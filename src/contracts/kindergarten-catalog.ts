@@ -142,7 +142,34 @@ export const constructionNoteSchema = z.object({
 });
 export type ConstructionNote = z.infer<typeof constructionNoteSchema>;
 
+/** A photo link typed into the card (the older way; uploaded photos are `kindergartenPhotoSchema`). */
 export const photoSchema = z.object({ url: z.string().max(500), alt: z.string().max(300) });
+
+export const PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+/** Uploaded photos per kindergarten (the schema refuses a 13th). */
+export const MAX_PHOTOS = 12;
+export const photoMediaTypeSchema = z.enum(PHOTO_MEDIA_TYPES);
+
+/**
+ * A photo on the kindergarten page: uploaded ones first, in their order (`id`, served by
+ * `GET /api/kindergartens/{kindergartenId}/photos/{photoId}`, with width and height when the image
+ * header gave them), then links typed into the card (`id` null).
+ */
+export const kindergartenPhotoSchema = z.object({
+  id: z.number().int().nullable(),
+  url: z.string().max(500),
+  /** Russian alternative text. */
+  alt: z.string().max(300),
+  altEn: z.string().max(300).nullable(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type KindergartenPhoto = z.infer<typeof kindergartenPhotoSchema>;
+
+/** Where an uploaded photo is served (public, cacheable: a photo's bytes never change). */
+export const kindergartenPhotoUrl = (kindergartenId: number, photoId: number) =>
+  `/api/kindergartens/${kindergartenId}/photos/${photoId}`;
 
 export const kindergartenDetailSchema = kindergartenSummarySchema.extend({
   municipalityNameRu: z.string(),
@@ -153,7 +180,7 @@ export const kindergartenDetailSchema = kindergartenSummarySchema.extend({
   headName: z.string().nullable(),
   workingHours: z.string().nullable(),
   description: z.string().nullable(),
-  photos: z.array(photoSchema),
+  photos: z.array(kindergartenPhotoSchema),
   plannedCapacity: z.number().int().nullable(),
   groups: z.array(publicGroupSchema),
   constructionNotes: z.array(constructionNoteSchema),
@@ -312,7 +339,43 @@ export const staffGroupSchema = publicGroupSchema.extend({
 });
 export type StaffGroup = z.infer<typeof staffGroupSchema>;
 
+const altText = z.string().trim().min(1).max(300);
+
+/**
+ * The text fields of a photo upload (multipart/form-data, beside the `file` part). The alternative
+ * text is what a screen reader says instead of the picture, so Russian is required.
+ */
+export const photoUploadFieldsSchema = z.object({
+  altRu: altText,
+  altEn: z.string().trim().max(300).optional(),
+});
+
+/** Edit an uploaded photo's alternative text, or move it to another place in the gallery (1 = first). */
+export const photoUpdateSchema = z.object({
+  altRu: altText.optional(),
+  altEn: z.string().trim().max(300).nullable().optional(),
+  position: z.number().int().min(1).max(MAX_PHOTOS).optional(),
+});
+export type PhotoUpdate = z.infer<typeof photoUpdateSchema>;
+
+export const staffPhotoSchema = z.object({
+  id: z.number().int(),
+  kindergartenId: z.number().int(),
+  url: z.string(),
+  position: z.number().int(),
+  altRu: z.string(),
+  altEn: z.string().nullable(),
+  mediaType: photoMediaTypeSchema,
+  sizeBytes: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export type StaffPhoto = z.infer<typeof staffPhotoSchema>;
+
 export const staffKindergartenSchema = kindergartenDetailSchema.extend({
+  /** Uploaded photos in gallery order, with what staff need to manage them. */
+  uploadedPhotos: z.array(staffPhotoSchema),
   groups: z.array(staffGroupSchema),
   occupancy: z.number().nullable(),
   allowOverCapacity: z.boolean(),

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { FixtureRegion } from './fixture-region.js';
+import { pngImage } from './test-images.js';
 
 /**
  * The route parameter names every module uses (docs/ARCHITECTURE.md), filled with resources of
@@ -17,6 +18,7 @@ export const SCOPED_PARAMS = [
   'waveId',
   'directionId',
   'fileId',
+  'photoId',
 ] as const;
 export const KNOWN_PARAMS = [...SCOPED_PARAMS, 'notificationId'] as const;
 export type RouteParamName = (typeof KNOWN_PARAMS)[number];
@@ -70,6 +72,26 @@ export async function createRouteResources(db: Db, f: FixtureRegion): Promise<Ro
       .returning('id')
       .executeTakeFirstOrThrow();
     values.fileId = file.id;
+  });
+
+  await attempt(async () => {
+    const bytes = pngImage(4, 3);
+    const photo = await db
+      .insertInto('kindergarten_photo')
+      .values({
+        kindergarten_id: f.kindergartenA1,
+        position: 1,
+        media_type: 'image/png',
+        size_bytes: bytes.length,
+        bytes,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+        width: 4,
+        height: 3,
+        alt_ru: 'Игровая комната',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    values.photoId = String(photo.id);
   });
 
   await attempt(async () => {

@@ -1,4 +1,4 @@
-import type { KindergartenStatusName } from '../../../contracts/kindergarten-catalog.js';
+import type { KindergartenPhoto, KindergartenStatusName } from '../../../contracts/kindergarten-catalog.js';
 import { freePlaces, groupTakesAge } from './free-places.js';
 import { pressure } from './pressure.js';
 
@@ -45,7 +45,8 @@ export interface SnapshotKindergarten {
   accessible: boolean;
   languages: string[];
   description: string | null;
-  photos: { url: string; alt: string }[];
+  /** Uploaded photos (captions and URLs, never bytes) in gallery order, then links typed into the card. */
+  photos: KindergartenPhoto[];
   updatedAt: string;
   groups: SnapshotGroup[];
   capacity: number;

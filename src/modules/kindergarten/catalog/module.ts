@@ -1,6 +1,8 @@
 import type { AppModule } from '../../../platform/app-context.js';
 import { openDataRoutes } from '../open-data/routes.js';
 import './permissions.js';
+import { photoRoutes } from './photo-routes.js';
+import { PhotoService } from './photo-service.js';
 import { PublicCatalog } from './public-catalog.js';
 import { catalogRoutes } from './routes.js';
 import { CatalogService } from './service.js';
@@ -8,7 +10,8 @@ import './tables.js';
 
 /**
  * Kindergarten catalog (issue 4): public list, map, pages, summary and open data; staff editing of
- * kindergartens, groups, enrollments and construction. One snapshot per app serves every public read.
+ * kindergartens, groups, enrollments, construction and uploaded photos. One snapshot per app serves
+ * every public read.
  */
 export const catalogModule: AppModule = {
   name: 'kindergarten-catalog',
@@ -16,6 +19,7 @@ export const catalogModule: AppModule = {
     const catalog = new PublicCatalog(ctx.db);
     const service = new CatalogService(ctx.db, catalog);
     catalogRoutes(app, ctx, catalog, service);
+    photoRoutes(app, ctx, new PhotoService(ctx.db, catalog));
     openDataRoutes(app, ctx, catalog);
   },
 };

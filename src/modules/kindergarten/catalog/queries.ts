@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
+import { kindergartenPhotoUrl, type KindergartenPhoto } from '../../../contracts/kindergarten-catalog.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import type { RawGroup, RawKindergarten, SnapshotInput, SnapshotMunicipality } from './catalog-snapshot.js';
 import type { CapacityRow, EnrollmentSpan, QueueSpan } from './free-place-history.js';
+import { allPhotoCaptions } from './photo-queries.js';
 
 // The statuses of an application still waiting in the queue: the applicants the catalog counts.
 export const WAITING_STATUSES = ['registered', 'benefit_check', 'change_requested'] as const;
 
-/** Everything the catalog snapshot needs, in six grouped queries run side by side. */
 /**
  * What the snapshot depends on, cheaply: every change of kindergartens, groups, enrollments and
  * applications writes an audit event in its transaction, so the newest audit sequence number (with the
@@ -21,11 +22,12 @@ export async function dataFingerprint(db: Db, day: string): Promise<string> {
   return `${day}:${row?.seq ?? 0}`;
 }
 
+/** Everything the catalog snapshot needs, in seven grouped queries run side by side. */
 export async function loadSnapshotRows(
   db: Db,
   day: string,
 ): Promise<Omit<SnapshotInput, 'version' | 'builtAt' | 'day'>> {
-  const [kindergartens, groups, enrolled, applicants, municipalities, notes] = await Promise.all([
+  const [kindergartens, groups, enrolled, applicants, municipalities, notes, photos] = await Promise.all([
     db
       .selectFrom('kindergarten')
       .select([
@@ -108,7 +110,21 @@ export async function loadSnapshotRows(
       .orderBy('noted_on')
       .orderBy('id')
       .execute(),
+    allPhotoCaptions(db),
   ]);
+  const uploaded = new Map<number, KindergartenPhoto[]>();
+  for (const p of photos) {
+    const list = uploaded.get(p.kindergarten_id) ?? [];
+    list.push({
+      id: p.id,
+      url: kindergartenPhotoUrl(p.kindergarten_id, p.id),
+      alt: p.alt_ru,
+      altEn: p.alt_en,
+      width: p.width,
+      height: p.height,
+    });
+    uploaded.set(p.kindergarten_id, list);
+  }
   const noteMap: SnapshotInput['notes'] = new Map();
   for (const n of notes) {
     const list = noteMap.get(n.kindergarten_id) ?? [];
@@ -142,8 +158,18 @@ export async function loadSnapshotRows(
       accessible: k.accessible,
       languages: k.languages,
       description: k.description,
-      // A loader writing a JS [] through pg stores '{}': anything but an array means no photos.
-      photos: Array.isArray(k.photos) ? k.photos : [],
+      photos: [
+        ...(uploaded.get(k.id) ?? []),
+        // A loader writing a JS [] through pg stores '{}': anything but an array means no links.
+        ...(Array.isArray(k.photos) ? k.photos : []).map((p): KindergartenPhoto => ({
+          id: null,
+          url: p.url,
+          alt: p.alt,
+          altEn: null,
+          width: null,
+          height: null,
+        })),
+      ],
       updatedAt: k.updated_at.toISOString(),
     })),
     groups: groups.map((g): RawGroup => ({

@@ -20,6 +20,8 @@ import { fullYears } from '../queue/age-group.js';
 import { isOverCapacity } from './free-places.js';
 import { childCoefficient, occupancy, totalOccupancy } from './occupancy.js';
 import { CATALOG_ACTIONS, KINDERGARTEN_CANDIDATE_ACTIONS } from './permissions.js';
+import { photosOf } from './photo-queries.js';
+import { toStaffPhoto } from './photo-service.js';
 import type { PublicCatalog } from './public-catalog.js';
 import {
   allowOverCapacity,
@@ -87,7 +89,10 @@ export class CatalogService {
     const s = await this.catalog.snapshot();
     const k = s.byId.get(kindergartenId)!;
     const today = s.day;
-    const children = await attendingChildren(this.db, kindergartenId);
+    const [children, photos] = await Promise.all([
+      attendingChildren(this.db, kindergartenId),
+      photosOf(this.db, kindergartenId),
+    ]);
     const sums = new Map<number, number>();
     const childRows = children.map((c) => {
       const coefficient = childCoefficient(c.birth_date, today);
@@ -120,6 +125,7 @@ export class CatalogService {
       occupancy: totalOccupancy(groups.filter((g) => g.isOpen)),
       allowOverCapacity: s.municipalities.get(k.municipalityId)?.allowOverCapacity ?? false,
       children: childRows,
+      uploadedPhotos: photos.map(toStaffPhoto),
       permittedActions: permittedActions(
         principal,
         { municipalityId: k.municipalityId, kindergartenId: k.id },
