@@ -46,14 +46,57 @@ describe('queue: a parent applies on a phone, an officer verifies the benefit, t
     await parent.getByRole('button', { name: 'Далее' }).click();
 
     await parent.getByRole('heading', { name: 'Детские сады', exact: true }).waitFor();
+    // First choice from the map (tiles are blocked in tests: the markers show on a plain background).
+    await parent.getByRole('button', { name: 'На карте' }).click();
+    await expect
+      .poll(() => parent.getByRole('button', { name: 'На карте' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    const marker = parent.locator('.leaflet-marker-icon:not(.marker-cluster)').first();
+    const cluster = parent.locator('.leaflet-marker-icon.marker-cluster').first();
+    await parent.locator('.leaflet-marker-icon').first().waitFor();
+    // Zoom into clusters until single kindergartens show.
+    for (let i = 0; i < 6 && (await marker.count()) === 0; i++) {
+      await cluster.click();
+      await parent.waitForTimeout(600);
+    }
+    await marker.click();
+    const popup = parent.locator('.leaflet-popup-content');
+    const popupOpacity = () =>
+      parent
+        .locator('.leaflet-popup')
+        .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).opacity);
+    const addFromMap = popup.getByRole('button', { name: 'Добавить в список' });
+    await addFromMap.waitFor();
+    await expect.poll(() => popup.textContent()).toMatch(/свободно \d+ · в очереди \d+/);
+    const fromMap = (await popup.locator('strong').textContent())!;
+    // Leaflet fades a popup in: check contrast once it is opaque.
+    await expect.poll(popupOpacity).toBe('1');
+    // The popup takes the focus, so a keyboard user lands on its button.
+    await expect.poll(() => popup.locator('button:focus').count()).toBe(1);
+    await expectAccessible(parent);
+    await screenshot(parent, 'queue-apply-map-popup-phone');
+    await addFromMap.click();
+    await popup.waitFor({ state: 'detached' });
+    const chosen = parent.getByRole('region', { name: 'Выбранные детские сады' });
+    await chosen.getByRole('listitem').filter({ hasText: fromMap }).waitFor();
+    await parent.getByRole('status').filter({ hasText: 'Добавлен в список' }).waitFor();
+    // The same marker now says the kindergarten is already chosen.
+    await marker.click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Уже в списке' }).isDisabled()).toBe(true);
+    await expect.poll(popupOpacity).toBe('1');
+    await expectAccessible(parent);
+    await screenshot(parent, 'queue-apply-map-phone');
+    // Escape closes the popup and gives the focus back to the marker.
+    await parent.keyboard.press('Escape');
+    await popup.waitFor({ state: 'detached' });
+    await expect.poll(() => parent.locator('.leaflet-marker-icon:focus').count()).toBe(1);
+    // Second choice from the list.
+    await parent.getByRole('button', { name: 'Списком' }).click();
     await parent
       .getByRole('button', { name: /^Добавить:/ })
       .first()
       .click();
-    await parent
-      .getByRole('button', { name: /^Добавить:/ })
-      .first()
-      .click();
+    await expect.poll(() => chosen.getByRole('listitem').count()).toBe(2);
     await screenshot(parent, 'queue-apply-kindergartens-phone');
     await parent.getByRole('button', { name: 'Далее' }).click();
 

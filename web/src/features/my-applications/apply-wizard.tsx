@@ -13,6 +13,7 @@ import { Spinner } from '../../ui/spinner';
 import { TextField } from '../../ui/text-field';
 import { useRegion } from '../region/region';
 import { saveDraft, uploadDocument, useDraft, useKindergartens, useSubmitApplication } from './api';
+import { KindergartenChoiceMap } from './kindergarten-choice-map';
 import { fill, messages } from './messages';
 import styles from './my-applications.module.css';
 
@@ -86,6 +87,8 @@ export function ApplyWizard() {
   const [saved, setSaved] = useState(false);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [kgFilter, setKgFilter] = useState('');
+  const [kgView, setKgView] = useState<'list' | 'map'>('list');
+  const [added, setAdded] = useState('');
   const restored = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -107,6 +110,20 @@ export function ApplyWizard() {
     () => new Map((kindergartens.data?.items ?? []).map((k) => [k.id, k])),
     [kindergartens.data],
   );
+  // Only kindergartens with a group for the child's age (the server refuses the others).
+  const forAge = useMemo(
+    () =>
+      (kindergartens.data?.items ?? []).filter(
+        (k) => age === null || k.ageGroups.some((g) => g.ageFrom <= age && age < g.ageTo),
+      ),
+    [kindergartens.data, age],
+  );
+  const addKindergarten = (id: number) =>
+    setData((d) =>
+      d.kindergartenIds.includes(id) || d.kindergartenIds.length >= MAX_PREFERENCES
+        ? d
+        : { ...d, kindergartenIds: [...d.kindergartenIds, id] },
+    );
 
   const steps = [m.stepChild, m.stepApplicant, m.stepKindergartens, m.stepBenefits];
   const go = async (next: number) => {
@@ -328,46 +345,86 @@ export function ApplyWizard() {
                   ))}
                 </ol>
               </section>
+              <div className={styles.toggle} role="group" aria-label={m.pickHow}>
+                {(['list', 'map'] as const).map((view) => (
+                  <Button
+                    key={view}
+                    size="small"
+                    variant={kgView === view ? 'secondary' : 'outline'}
+                    aria-pressed={kgView === view}
+                    onClick={() => {
+                      setKgView(view);
+                      setAdded('');
+                    }}
+                  >
+                    {view === 'list' ? m.pickList : m.pickMap}
+                  </Button>
+                ))}
+              </div>
               {kindergartens.isPending && <Spinner label={m.loading} />}
-              <TextField
-                label={m.kindergartenSearch}
-                type="search"
-                value={kgFilter}
-                onChange={(e) => setKgFilter(e.target.value)}
-              />
-              <ul className={styles.list} aria-label={m.stepKindergartens}>
-                {(kindergartens.data?.items ?? [])
-                  // Only kindergartens with a group for the child's age (the server refuses the others).
-                  .filter((k) => age === null || k.ageGroups.some((g) => g.ageFrom <= age && age < g.ageTo))
-                  .filter((k) => !data.kindergartenIds.includes(k.id))
-                  .filter(
-                    (k) =>
-                      !kgFilter || `${k.nameRu} ${k.address}`.toLowerCase().includes(kgFilter.toLowerCase()),
-                  )
-                  // A short list on a phone: the search narrows it down.
-                  .slice(0, 12)
-                  .map((k) => (
-                    <li key={k.id} className={styles.item}>
-                      <strong>{locale === 'en' && k.nameEn ? k.nameEn : k.nameRu}</strong>
-                      <span className={styles.muted}>
-                        {k.address} · {fill(m.free, { n: k.freeForAge ?? k.freePlaces })} ·{' '}
-                        {fill(m.applicants, { n: k.applicantsAny })}
-                      </span>
-                      <div>
-                        <Button
-                          type="button"
-                          size="small"
-                          variant="outline"
-                          disabled={data.kindergartenIds.length >= MAX_PREFERENCES}
-                          onClick={() => set('kindergartenIds', [...data.kindergartenIds, k.id])}
-                          aria-label={`${m.add}: ${k.nameRu}`}
-                        >
-                          {m.add}
-                        </Button>
-                      </div>
-                    </li>
-                  ))}
-              </ul>
+              <p className={`${styles.muted} ${styles.status}`} role="status">
+                {added}
+              </p>
+              {kgView === 'map' && (
+                <KindergartenChoiceMap
+                  kindergartens={forAge}
+                  chosen={data.kindergartenIds}
+                  max={MAX_PREFERENCES}
+                  onAdd={(id) => {
+                    addKindergarten(id);
+                    const k = byId.get(id);
+                    setAdded(
+                      fill(m.addedToList, {
+                        name: (locale === 'en' && k?.nameEn) || k?.nameRu || `#${id}`,
+                        n: Math.min(data.kindergartenIds.length + 1, MAX_PREFERENCES),
+                        max: MAX_PREFERENCES,
+                      }),
+                    );
+                  }}
+                />
+              )}
+              {kgView === 'list' && (
+                <>
+                  <TextField
+                    label={m.kindergartenSearch}
+                    type="search"
+                    value={kgFilter}
+                    onChange={(e) => setKgFilter(e.target.value)}
+                  />
+                  <ul className={styles.list} aria-label={m.stepKindergartens}>
+                    {forAge
+                      .filter((k) => !data.kindergartenIds.includes(k.id))
+                      .filter(
+                        (k) =>
+                          !kgFilter ||
+                          `${k.nameRu} ${k.address}`.toLowerCase().includes(kgFilter.toLowerCase()),
+                      )
+                      // A short list on a phone: the search narrows it down.
+                      .slice(0, 12)
+                      .map((k) => (
+                        <li key={k.id} className={styles.item}>
+                          <strong>{locale === 'en' && k.nameEn ? k.nameEn : k.nameRu}</strong>
+                          <span className={styles.muted}>
+                            {k.address} · {fill(m.free, { n: k.freeForAge ?? k.freePlaces })} ·{' '}
+                            {fill(m.applicants, { n: k.applicantsAny })}
+                          </span>
+                          <div>
+                            <Button
+                              type="button"
+                              size="small"
+                              variant="outline"
+                              disabled={data.kindergartenIds.length >= MAX_PREFERENCES}
+                              onClick={() => addKindergarten(k.id)}
+                              aria-label={`${m.add}: ${k.nameRu}`}
+                            >
+                              {m.add}
+                            </Button>
+                          </div>
+                        </li>
+                      ))}
+                  </ul>
+                </>
+              )}
               <Checkbox
                 label={m.consentOther}
                 checked={data.consentOther}
