@@ -11,6 +11,7 @@ import { useKindergarten, useKindergartenHistory } from './catalog-api';
 import styles from './catalog.module.css';
 import { HistoryChart } from './history-chart';
 import { messages } from './messages';
+import { PhotoGallery } from './photo-gallery';
 
 /** A kindergarten's public page: card, groups with free places and applicants, charts, construction. */
 export function KindergartenPage() {
@@ -152,13 +153,7 @@ export function KindergartenPage() {
       {k.photos.length > 0 && (
         <section aria-labelledby="kg-photos">
           <h2 id="kg-photos">{m.photos}</h2>
-          <ul className={styles.photos}>
-            {k.photos.map((p) => (
-              <li key={p.url}>
-                <img src={p.url} alt={p.alt} loading="lazy" />
-              </li>
-            ))}
-          </ul>
+          <PhotoGallery photos={k.photos} locale={locale} />
         </section>
       )}
       {k.groups.length > 0 && (

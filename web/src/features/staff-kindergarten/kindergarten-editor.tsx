@@ -14,6 +14,7 @@ import { CardEditor } from './card-editor';
 import { ChildrenPanel } from './children-panel';
 import { GroupRowEditor, percent } from './group-row-editor';
 import { messages } from './messages';
+import { PhotosEditor } from './photos-editor';
 import { useCatalogWrite, useStaffKindergarten } from './staff-api';
 import styles from './staff.module.css';
 
@@ -129,6 +130,7 @@ export function KindergartenEditor({ id }: { id: number }) {
       </section>
       <ChildrenPanel k={k} />
       {k.permittedActions.includes('catalog.kindergarten.update') && <CardEditor key={k.id} k={k} />}
+      {k.permittedActions.includes('catalog.kindergarten.update') && <PhotosEditor k={k} />}
       {building && k.permittedActions.includes('catalog.kindergarten.manage') && <ConstructionPanel k={k} />}
     </div>
   );

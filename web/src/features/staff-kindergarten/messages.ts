@@ -70,6 +70,31 @@ const ru = {
     closed: 'Закрыт',
   } as Record<string, string>,
   allowOver: 'Разрешить зачисление сверх числа мест (настройка муниципалитета)',
+  photos: 'Фотографии',
+  photosHint: (max: number) =>
+    `JPEG, PNG или WebP до 5 МБ, не больше ${max} фотографий. Тип определяется по содержимому файла.`,
+  noPhotos: 'Фотографий пока нет.',
+  photoFile: 'Файл фотографии',
+  photoAltRu: 'Что на фото (прочитает программа для незрячих)',
+  photoAltEn: 'Что на фото, по-английски',
+  photoPreview: 'Выбранная фотография',
+  addPhoto: 'Добавить фотографию',
+  upload: 'Загрузить фотографию',
+  uploaded: 'Фотография загружена',
+  photoN: (n: number) => `Фото ${n}`,
+  saveCaption: (n: number) => `Сохранить подпись к фото ${n}`,
+  moveUp: (n: number) => `Фото ${n} — выше`,
+  moveDown: (n: number) => `Фото ${n} — ниже`,
+  deletePhoto: (n: number) => `Удалить фото ${n}`,
+  galleryFull: (max: number) =>
+    `Загружено ${max} фотографий — это предел. Удалите одну, чтобы добавить другую.`,
+  photoErrors: {
+    400: 'Файл пустой или не выбран, либо не заполнено описание фотографии.',
+    409: 'В галерее уже 12 фотографий: удалите одну, чтобы добавить другую.',
+    413: 'Файл больше 5 МБ. Уменьшите фотографию и попробуйте снова.',
+    415: 'Это не фотография в формате JPEG, PNG или WebP.',
+  } as Record<number, string>,
+  kilobytes: (n: number) => `${n} КБ`,
 };
 
 const en: typeof ru = {
@@ -144,6 +169,30 @@ const en: typeof ru = {
     closed: 'Closed',
   },
   allowOver: 'Allow enrolling above capacity (municipality setting)',
+  photos: 'Photos',
+  photosHint: (max: number) =>
+    `JPEG, PNG or WebP up to 5 MB, at most ${max} photos. The type is found from the file's content.`,
+  noPhotos: 'No photos yet.',
+  photoFile: 'Photo file',
+  photoAltRu: 'What the photo shows, in Russian (read out by screen readers)',
+  photoAltEn: 'What the photo shows, in English',
+  photoPreview: 'The chosen photo',
+  addPhoto: 'Add a photo',
+  upload: 'Upload photo',
+  uploaded: 'Photo uploaded',
+  photoN: (n: number) => `Photo ${n}`,
+  saveCaption: (n: number) => `Save the caption of photo ${n}`,
+  moveUp: (n: number) => `Photo ${n}: move up`,
+  moveDown: (n: number) => `Photo ${n}: move down`,
+  deletePhoto: (n: number) => `Delete photo ${n}`,
+  galleryFull: (max: number) => `${max} photos uploaded, the limit. Delete one to add another.`,
+  photoErrors: {
+    400: 'The file is empty or missing, or the photo has no description.',
+    409: 'The gallery already has 12 photos: delete one to add another.',
+    413: 'The file is larger than 5 MB. Make the photo smaller and try again.',
+    415: 'This is not a JPEG, PNG or WebP photo.',
+  },
+  kilobytes: (n: number) => `${n} KB`,
 };
 
 export const messages = { ru, en };
