@@ -1,7 +1,16 @@
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pngImage } from '../src/app/testing/test-images.js';
 import { parseCsv } from '../src/modules/kindergarten/open-data/csv.js';
-import { expectAccessible, launchBrowser, newContext, screenshot, signInStaff } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  SCREENSHOT_DIR,
+  screenshot,
+  signInStaff,
+} from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 
 describe('catalog staff: a head changes a group capacity, an officer adds a construction project', () => {
@@ -48,10 +57,33 @@ describe('catalog staff: a head changes a group capacity, an officer adds a cons
       .toBe(freeAfter);
     await screenshot(page, 'catalog-head-groups');
 
+    // A photo: chosen, previewed, captioned, uploaded; it shows in the list and then on the public page.
+    const photoForm = page.locator('form', {
+      has: page.getByRole('button', { name: 'Загрузить фотографию' }),
+    });
+    await photoForm
+      .getByLabel('Файл фотографии')
+      .setInputFiles({ name: 'playground.png', mimeType: 'image/png', buffer: pngImage(320, 240) });
+    await photoForm.getByRole('img', { name: 'Выбранная фотография' }).waitFor();
+    await photoForm.getByLabel('Что на фото (прочитает программа для незрячих)').fill('Прогулочная площадка');
+    await photoForm.getByRole('button', { name: 'Загрузить фотографию' }).click();
+    await page.locator('li[data-photo-id]').getByRole('img', { name: 'Прогулочная площадка' }).waitFor();
+    await expectAccessible(page);
+    await page
+      .locator('section', { has: page.getByRole('heading', { level: 2, name: 'Фотографии' }) })
+      .screenshot({ path: path.join(SCREENSHOT_DIR, 'catalog-head-photos.png') });
+
     const publicHref = await page.getByRole('link', { name: 'Публичная страница' }).getAttribute('href');
     await page.goto(publicHref!);
     const row = page.locator('section[aria-labelledby="kg-groups"] tbody tr', { hasText: groupName });
     await expect.poll(() => row.innerText()).toContain(String(next));
+    const photo = page.locator('section[aria-labelledby="kg-photos"]').getByRole('img', {
+      name: 'Прогулочная площадка',
+    });
+    await photo.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(320);
     await screenshot(page, 'catalog-head-public-page');
 
     const csv = parseCsv(await (await fetch(`${server.url}/open-data/vacancies.csv`)).text());
