@@ -7,13 +7,14 @@ import { recalculate } from '../../src/modules/kindergarten/queue/service.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrate } from '../../src/platform/db/migrate.js';
+import { openLoop } from '../support/open-loop.js';
 
 /**
  * bench/queue: (1) recalculating all positions of every municipality (pure ordering + rewrite of
- * queue_position in one transaction), (2) the public position lookup under autocannon at a fixed
- * 1,000 req/s on loopback. Needs a seeded PostgreSQL database:
+ * queue_position in one transaction), (2) the public position lookup at a fixed
+ * 1,000 req/s on loopback, open loop (bench/support/open-loop.ts). Needs a seeded PostgreSQL database:
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> npx tsx bench/queue/run.ts
- * RATE (default 1000), DURATION seconds (default 20), CONNECTIONS (default 50).
+ * RATE (default 1000), DURATION seconds (default 20), CONNECTIONS (at most, default 64), LOOKUP_ONLY=1.
  */
 const config = loadConfig({
   ...process.env,
@@ -33,51 +34,58 @@ console.log(
 const totals = await sql<{ n: number }>`select count(*)::int as n from application`.execute(db);
 console.log(`applications in the database: ${totals.rows[0]!.n}`);
 
-// (1) Recalculation per municipality.
-const municipalities = await db.selectFrom('municipality').select(['id', 'name_ru']).orderBy('id').execute();
-const recalc: { id: number; total: number; waiting: number; rows: number; ms: number }[] = [];
-for (const m of municipalities) {
-  const total = await sql<{
-    n: number;
-  }>`select count(*)::int as n from application where municipality_id = ${m.id}`.execute(db);
-  // Twice: the first run also fills the threshold-notice table (one-off); the second is the steady state.
-  await recalculate(db, m.id);
-  const out = await recalculate(db, m.id);
-  recalc.push({
-    id: m.id,
-    total: total.rows[0]!.n,
-    waiting: out.applications,
-    rows: out.rows,
-    ms: Math.round(out.ms),
-  });
-  console.log(
-    `recalculate municipality ${m.id}: ${total.rows[0]!.n} applications, ${out.applications} waiting, ${out.rows} position rows, ${Math.round(out.ms)} ms (read ${out.stages.readMs}, order ${out.stages.orderMs}, write ${out.stages.writeMs})`,
-  );
-}
+// LOOKUP_ONLY=1 skips the recalculation part (positions must have been computed once).
+if (!process.env.LOOKUP_ONLY) {
+  // (1) Recalculation per municipality.
+  const municipalities = await db
+    .selectFrom('municipality')
+    .select(['id', 'name_ru'])
+    .orderBy('id')
+    .execute();
+  const recalc: { id: number; total: number; waiting: number; rows: number; ms: number }[] = [];
+  for (const m of municipalities) {
+    const total = await sql<{
+      n: number;
+    }>`select count(*)::int as n from application where municipality_id = ${m.id}`.execute(db);
+    // Twice: the first run also fills the threshold-notice table (one-off); the second is the steady state.
+    await recalculate(db, m.id);
+    const out = await recalculate(db, m.id);
+    recalc.push({
+      id: m.id,
+      total: total.rows[0]!.n,
+      waiting: out.applications,
+      rows: out.rows,
+      ms: Math.round(out.ms),
+    });
+    console.log(
+      `recalculate municipality ${m.id}: ${total.rows[0]!.n} applications, ${out.applications} waiting, ${out.rows} position rows, ${Math.round(out.ms)} ms (read ${out.stages.readMs}, order ${out.stages.orderMs}, write ${out.stages.writeMs})`,
+    );
+  }
 
-// (1b) After one change: a first-priority benefit verified for the last child of the biggest queue
-// (it jumps ahead of everyone in its age group: the worst ordinary change), then withdrawn again.
-const biggest = recalc.reduce((a, b) => (b.waiting > a.waiting ? b : a));
-const last = await sql<{ application_id: string }>`
-  select p.application_id from queue_position p where p.municipality_id = ${biggest.id} and p.kindergarten_id = 0
-  order by p.age_group = (select age_group from queue_total where municipality_id = ${biggest.id} and kindergarten_id = 0 order by total desc limit 1) desc, p.position desc limit 1`.execute(
-  db,
-);
-const target = last.rows[0]!.application_id;
-const inserted = await sql<{ id: number }>`
-  insert into benefit (application_id, kind, class, status, decided_at) values (${target}, 'military', 'first', 'verified', now()) returning id`.execute(
-  db,
-);
-const afterChange = await recalculate(db, biggest.id);
-await sql`delete from benefit where id = ${inserted.rows[0]!.id}`.execute(db);
-const afterRevert = await recalculate(db, biggest.id);
-for (const [label, out] of [
-  ['benefit verified', afterChange],
-  ['benefit removed again', afterRevert],
-] as const)
-  console.log(
-    `recalculate municipality ${biggest.id} after one change (${label}): ${out.applications} waiting, ${Math.round(out.ms)} ms (read ${out.stages.readMs}, order ${out.stages.orderMs}, write ${out.stages.writeMs})`,
+  // (1b) After one change: a first-priority benefit verified for the last child of the biggest queue
+  // (it jumps ahead of everyone in its age group: the worst ordinary change), then withdrawn again.
+  const biggest = recalc.reduce((a, b) => (b.waiting > a.waiting ? b : a));
+  const last = await sql<{ application_id: string }>`
+    select p.application_id from queue_position p where p.municipality_id = ${biggest.id} and p.kindergarten_id = 0
+    order by p.age_group = (select age_group from queue_total where municipality_id = ${biggest.id} and kindergarten_id = 0 order by total desc limit 1) desc, p.position desc limit 1`.execute(
+    db,
   );
+  const target = last.rows[0]!.application_id;
+  const inserted = await sql<{ id: number }>`
+    insert into benefit (application_id, kind, class, status, decided_at) values (${target}, 'military', 'first', 'verified', now()) returning id`.execute(
+    db,
+  );
+  const afterChange = await recalculate(db, biggest.id);
+  await sql`delete from benefit where id = ${inserted.rows[0]!.id}`.execute(db);
+  const afterRevert = await recalculate(db, biggest.id);
+  for (const [label, out] of [
+    ['benefit verified', afterChange],
+    ['benefit removed again', afterRevert],
+  ] as const)
+    console.log(
+      `recalculate municipality ${biggest.id} after one change (${label}): ${out.applications} waiting, ${Math.round(out.ms)} ms (read ${out.stages.readMs}, order ${out.stages.orderMs}, write ${out.stages.writeMs})`,
+    );
+}
 
 // (2) Lookup under load.
 const sample = await sql<{ number: string; birth_date: string }>`
@@ -108,28 +116,20 @@ await autocannon({
     } as never,
   ],
 });
-const address = { port };
 const rate = Number(process.env.RATE ?? 1000);
 const duration = Number(process.env.DURATION ?? 20);
-let i = 0;
-const result = await autocannon({
-  url: `http://127.0.0.1:${address.port}`,
-  connections: Number(process.env.CONNECTIONS ?? 50),
-  duration,
-  overallRate: rate,
-  requests: [
-    // autocannon's types omit path/headers/body on request entries.
-    {
-      method: 'POST',
-      path: '/api/public/queue/lookup',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[i++ % bodies.length] }),
-    } as never,
-  ],
+const result = await openLoop({
+  base: `http://127.0.0.1:${port}`,
+  rate,
+  seconds: duration,
+  maxConnections: Number(process.env.CONNECTIONS ?? 64),
+  request: (i) => ({ method: 'POST', path: '/api/public/queue/lookup', body: bodies[i % bodies.length] }),
 });
+const { latency: l, service: s } = result;
 console.log(
-  `lookup: ${result.requests.total} requests in ${duration} s at a target ${rate} req/s (achieved ${Math.round(result.requests.average)} req/s); ` +
-    `non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${(result as unknown as { timeouts: number }).timeouts}; latency ms p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+  `lookup (open loop): ${result.requests} requests in ${duration} s at a target ${rate} req/s (achieved ${result.achieved} req/s); ` +
+    `non-2xx ${result.non2xx}, errors ${result.errors}; latency ms p50 ${l.p50}, p90 ${l.p90}, p99 ${l.p99}, p99.9 ${l.p999}, max ${l.max}; ` +
+    `service ms p50 ${s.p50}, p99 ${s.p99}; generator send lag p99 ${result.sendLagP99} ms`,
 );
 server.kill('SIGTERM');
 await handle.close();
