@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { PreparingClient } from './prepared-statements.js';
 
 /**
  * The application's table map. Each module adds its tables by declaration merging
@@ -67,7 +68,7 @@ export async function openPglite(
 }
 
 export function openPostgres(connectionString: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: poolSize, Client: PreparingClient });
   // An idle connection can fail (server restart, administrator termination): without a listener the
   // pool's 'error' event would crash the process. The pool drops that client and opens a new one.
   pool.on('error', (err) => {

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type CompiledQuery, type InferResult } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/transaction.js';
+import { registerPreparedStatement } from '../../../platform/db/prepared-statements.js';
 import type { ApplicationStatus } from '../tables.js';
 import './queue-tables.js';
 import type { PositionRow, QueueApplication } from './order-queue.js';
@@ -856,9 +857,8 @@ export async function publicQueuePage(
   return { total: total?.n ?? 0, items };
 }
 
-/** The public lookup in one round trip: the application, its positions and when they were computed. */
-export async function lookupByNumber(db: Db, number: string) {
-  return db
+const lookupQuery = (db: Db, number: string) =>
+  db
     .selectFrom('application as a')
     .innerJoin('child as c', 'c.id', 'a.child_id')
     .leftJoin('queue_position as p', 'p.application_id', 'a.id')
@@ -890,8 +890,23 @@ export async function lookupByNumber(db: Db, number: string) {
       'k.name_ru',
     ])
     .where('a.number', '=', number)
-    .orderBy('p.kindergarten_id')
-    .execute();
+    .orderBy('p.kindergarten_id');
+
+type LookupRow = InferResult<ReturnType<typeof lookupQuery>>[number];
+let lookupCompiled: CompiledQuery<LookupRow> | null = null;
+
+/**
+ * The public lookup in one round trip: the application, its positions and when they were computed.
+ * The hottest public query: compiled once and run as a prepared statement (planning the six-table
+ * join cost more than running it).
+ */
+export async function lookupByNumber(db: Db, number: string) {
+  if (!lookupCompiled) {
+    lookupCompiled = lookupQuery(db, '').compile();
+    registerPreparedStatement('queue_lookup_by_number', lookupCompiled);
+  }
+  const query: CompiledQuery<LookupRow> = { ...lookupCompiled, parameters: [number] };
+  return (await db.executeQuery(query)).rows;
 }
 
 // ——— history ———
