@@ -40,12 +40,21 @@ describe('queue: a parent applies on a phone, an officer verifies the benefit, t
 
     await parent.getByRole('heading', { name: 'Заявитель и адрес' }).waitFor();
     await parent.getByLabel('ФИО заявителя').fill('Тестова Мария Ивановна');
-    await parent.getByLabel('Муниципалитет').selectOption({ label: 'Северский городской округ' });
+    // The demo's Покровский округ allows 3 kindergartens: the wizard says what the server will accept.
+    await parent.getByLabel('Муниципалитет').selectOption({ label: 'Покровский муниципальный округ' });
     await parent.getByLabel('Адрес проживания').fill('г. Северск, ул. Тестовая, 1');
     await parent.getByLabel('Желаемая дата').fill('2026-09-01');
     await parent.getByRole('button', { name: 'Далее' }).click();
+    await parent.getByRole('heading', { name: 'Детские сады', exact: true }).waitFor();
+    const rules = parent.getByTestId('queue-rules');
+    await expect.poll(() => rules.textContent()).toMatch(/можно выбрать до 3 детских садов/);
+    await parent.getByRole('button', { name: 'Назад' }).click();
+    await parent.getByRole('heading', { name: 'Заявитель и адрес' }).waitFor();
+    await parent.getByLabel('Муниципалитет').selectOption({ label: 'Северский городской округ' });
+    await parent.getByRole('button', { name: 'Далее' }).click();
 
     await parent.getByRole('heading', { name: 'Детские сады', exact: true }).waitFor();
+    await expect.poll(() => rules.textContent()).toMatch(/можно выбрать до 5 детских садов/);
     // First choice from the map (tiles are blocked in tests: the markers show on a plain background).
     await parent.getByRole('button', { name: 'На карте' }).click();
     await expect
@@ -176,6 +185,58 @@ describe('queue: a parent applies on a phone, an officer verifies the benefit, t
       .toBe(true);
     await parentContext.close();
     await officerContext.close();
+  });
+
+  it("shortens a saved draft to the municipality's maximum and says so, instead of failing at submission", async () => {
+    const context = await newContext(browser, server.url, 'phone');
+    const page = await context.newPage();
+    await signInCitizen(page, 'esia-1000003', '/my');
+    // A draft saved with five kindergartens of Покровский округ (demo id 4), which allows three.
+    const saved = await page.evaluate(async () => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const list = (await (
+        await fetch('/api/kindergartens?municipalityId=4&age=3&status=operating&pageSize=5')
+      ).json()) as { items: { id: number }[] };
+      const res = await fetch('/api/kindergarten/applications/draft', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({
+          step: 2,
+          data: {
+            lastName: 'Черновикова',
+            firstName: 'Вера',
+            birthDate: '2023-05-10',
+            birthCertificate: 'E2E-ЧЧ 700002',
+            fullName: 'Черновикова Анна',
+            municipalityId: '4',
+            address: 'г. Покровск, ул. Тестовая, 2',
+            desiredDate: '2026-09-01',
+            kindergartenIds: list.items.map((k) => k.id),
+            idempotencyKey: crypto.randomUUID(),
+          },
+        }),
+      });
+      return { status: res.status, chosen: list.items.length };
+    });
+    expect(saved).toEqual({ status: 200, chosen: 5 });
+    await page.goto('/my/apply');
+    await page.getByRole('heading', { name: 'Детские сады', exact: true }).waitFor();
+    await page.getByText('Список детских садов сокращён').waitFor();
+    await page.getByText(/оставлены первые 3 из 5/).waitFor();
+    const chosen = page.getByRole('region', { name: 'Выбранные детские сады' });
+    await expect.poll(() => chosen.getByRole('listitem').count()).toBe(3);
+    // At the maximum nothing more can be added.
+    await expect
+      .poll(() =>
+        page
+          .getByRole('button', { name: /^Добавить:/ })
+          .first()
+          .isDisabled(),
+      )
+      .toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'queue-apply-trimmed-phone');
+    await context.close();
   });
 
   it('shows the public queue and looks up a position on a phone without personal data', async () => {

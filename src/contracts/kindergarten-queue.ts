@@ -403,6 +403,39 @@ export const publicQueueResponseSchema = z.object({
 });
 export type PublicQueueResponse = z.infer<typeof publicQueueResponseSchema>;
 
+/** What a municipality allows when its configuration says nothing (docs/queue.md). */
+export const DEFAULT_MAX_PREFERENCES = 5;
+export const AGE_RULES = ['september_first', 'desired_date'] as const;
+
+/**
+ * The local queue rules a resident may know before applying (transparency): the same values the
+ * server checks an application against, read from the municipality's configuration.
+ */
+export const queueRulesResponseSchema = z.object({
+  municipalityId: z.number().int(),
+  maxPreferences: z
+    .number()
+    .int()
+    .min(1)
+    .describe('How many kindergartens an application may list, in order of preference.'),
+  ageRule: z
+    .enum(AGE_RULES)
+    .describe(
+      'The day the age group is counted on: 1 September of the school year of the desired date, or the desired date itself.',
+    ),
+  maxAgeYears: z
+    .number()
+    .int()
+    .describe('The oldest age (full years on that day) at which a child may be registered.'),
+  classOrder: z
+    .array(queueClassSchema)
+    .describe('Benefit classes from the highest priority to the general queue.'),
+  keepRegistrationOnChoiceChange: z
+    .boolean()
+    .describe('Whether changing the preferred kindergartens keeps the original registration moment.'),
+});
+export type QueueRulesResponse = z.infer<typeof queueRulesResponseSchema>;
+
 /** Both parts are required; a failed lookup never says which part was wrong. */
 export const positionLookupRequestSchema = z.object({
   number: z.string().trim().min(3).max(40),

@@ -1,4 +1,4 @@
-import type { QueueClass } from '../../../contracts/kindergarten-queue.js';
+import { DEFAULT_MAX_PREFERENCES, type QueueClass } from '../../../contracts/kindergarten-queue.js';
 import type { AgeRule } from './age-group.js';
 import { DEFAULT_CLASS_ORDER, type QueueOrderConfig } from './queue-priority.js';
 
@@ -19,7 +19,7 @@ export interface QueueConfig extends QueueOrderConfig {
 
 export const DEFAULT_QUEUE_CONFIG: QueueConfig = {
   classOrder: DEFAULT_CLASS_ORDER,
-  maxPreferences: 5,
+  maxPreferences: DEFAULT_MAX_PREFERENCES,
   ageRule: 'september_first',
   positionNotifyThreshold: 10,
   keepRegistrationOnChoiceChange: true,

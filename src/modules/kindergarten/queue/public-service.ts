@@ -4,7 +4,9 @@ import type {
   PositionLookupResponse,
   PublicQueueQuery,
   PublicQueueResponse,
+  QueueRulesResponse,
 } from '../../../contracts/kindergarten-queue.js';
+import { queueConfigOf } from './municipality-config.js';
 import * as q from './queries.js';
 import { ensureComputed } from './service.js';
 
@@ -92,5 +94,26 @@ export async function lookup(db: Db, number: string, birthDate: string): Promise
           general: r.ahead_general!,
         },
       })),
+  };
+}
+
+/**
+ * The rules a resident may know before applying. The same `queueConfigOf` the application check
+ * uses, so the wizard cannot offer more than the server accepts.
+ */
+export async function queueRules(db: Db, municipalityId: number): Promise<QueueRulesResponse> {
+  const m = await q.municipalityConfig(db, municipalityId);
+  if (!m)
+    throw new HttpProblem(404, 'not-found', 'Municipality not found.', {
+      errors: [{ field: 'municipalityId', message: 'no such municipality' }],
+    });
+  const c = queueConfigOf(m.config);
+  return {
+    municipalityId: m.id,
+    maxPreferences: c.maxPreferences,
+    ageRule: c.ageRule,
+    maxAgeYears: c.maxAgeYears,
+    classOrder: [...c.classOrder],
+    keepRegistrationOnChoiceChange: c.keepRegistrationOnChoiceChange,
   };
 }

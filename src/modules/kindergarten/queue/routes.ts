@@ -21,6 +21,7 @@ import {
   positionResponseSchema,
   publicQueueQuerySchema,
   publicQueueResponseSchema,
+  queueRulesResponseSchema,
   statusChangeRequestSchema,
   statusChangeResponseSchema,
   uploadedFileSchema,
@@ -382,6 +383,34 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
           .send(publicService.toCsv(page) as never);
       }
       return page;
+    },
+  );
+
+  r.get(
+    '/api/public/queue/municipalities/:municipalityId/rules',
+    {
+      config: {
+        permission: 'public',
+        rateLimit: { max: config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags,
+        summary: "A municipality's queue rules: how many kindergartens, the age rule, the benefit order",
+        description:
+          'The local rules the server applies to an application in this municipality, from its ' +
+          'configuration with the regional defaults: the maximum number of preferred kindergartens ' +
+          '(an application listing more is refused with 422), the day the age group is counted on, the ' +
+          'oldest registration age, the order of benefit classes and whether changing kindergartens ' +
+          'keeps the registration moment. 404 naming `municipalityId` for an unknown municipality.',
+        params: municipalityParams,
+        response: { 200: queueRulesResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const rules = await publicService.queueRules(db, request.params.municipalityId);
+      // Staff may change the configuration: a short public cache, like the other public queue reads.
+      reply.header('cache-control', 'public, max-age=60');
+      return rules;
     },
   );
 

@@ -5,6 +5,7 @@ import type {
   ApplicationInput,
   PositionChangeResponse,
   PositionResponse,
+  QueueRulesResponse,
   UploadedFile,
   myApplicationsResponseSchema,
   positionHistoryResponseSchema,
@@ -115,4 +116,14 @@ export const useKindergartens = (municipalityId: number | null, age: number | nu
       if (age !== null) params.set('age', String(Math.min(7, Math.max(0, age))));
       return api.get<KindergartenList>(`/api/kindergartens?${params}`, signal);
     },
+  });
+
+/** The chosen municipality's queue rules: the wizard offers no more than the server accepts. */
+export const useQueueRules = (municipalityId: number | null) =>
+  useQuery({
+    queryKey: ['queue', 'rules', municipalityId],
+    enabled: municipalityId !== null,
+    queryFn: ({ signal }) =>
+      api.get<QueueRulesResponse>(`/api/public/queue/municipalities/${municipalityId}/rules`, signal),
+    staleTime: 5 * 60_000,
   });

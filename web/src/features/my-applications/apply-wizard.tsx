@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { BENEFIT_KINDS, type ApplicationInput, type BenefitKind } from '@contracts/kindergarten-queue';
+import {
+  BENEFIT_KINDS,
+  DEFAULT_MAX_PREFERENCES,
+  type ApplicationInput,
+  type BenefitKind,
+  type QueueRulesResponse,
+} from '@contracts/kindergarten-queue';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -12,7 +18,14 @@ import { Select } from '../../ui/select';
 import { Spinner } from '../../ui/spinner';
 import { TextField } from '../../ui/text-field';
 import { useRegion } from '../region/region';
-import { saveDraft, uploadDocument, useDraft, useKindergartens, useSubmitApplication } from './api';
+import {
+  saveDraft,
+  uploadDocument,
+  useDraft,
+  useKindergartens,
+  useQueueRules,
+  useSubmitApplication,
+} from './api';
 import { KindergartenChoiceMap } from './kindergarten-choice-map';
 import { fill, messages } from './messages';
 import styles from './my-applications.module.css';
@@ -64,16 +77,17 @@ const EMPTY: WizardData = {
   idempotencyKey: '',
 };
 
-/** Full years on 1 September of the desired date's school year (the server's default rule). */
-function ageGroup(birth: string, desired: string): number | null {
+/**
+ * The age group as the server counts it: full years on 1 September of the desired date's school year,
+ * or on the desired date itself where the municipality says so.
+ */
+function ageGroup(birth: string, desired: string, rule: QueueRulesResponse['ageRule']): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(birth) || !/^\d{4}-\d{2}-\d{2}$/.test(desired)) return null;
-  const [dy, dm] = desired.split('-').map(Number) as [number, number];
-  const sy = dm >= 9 ? dy : dy - 1;
+  const [dy, dm, dd] = desired.split('-').map(Number) as [number, number, number];
+  const [oy, om, od] = rule === 'desired_date' ? [dy, dm, dd] : [dm >= 9 ? dy : dy - 1, 9, 1];
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
-  return Math.max(0, sy - by - (9 < bm || (9 === bm && 1 < bd) ? 1 : 0));
+  return Math.max(0, oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0));
 }
-
-const MAX_PREFERENCES = 5;
 
 export function ApplyWizard() {
   const { locale } = useI18n();
@@ -89,6 +103,8 @@ export function ApplyWizard() {
   const [kgFilter, setKgFilter] = useState('');
   const [kgView, setKgView] = useState<'list' | 'map'>('list');
   const [added, setAdded] = useState('');
+  /** Set when a restored draft listed more kindergartens than the municipality allows. */
+  const [trimmed, setTrimmed] = useState<{ had: number; max: number } | null>(null);
   const restored = useRef(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -104,8 +120,25 @@ export function ApplyWizard() {
 
   const set = <K extends keyof WizardData>(key: K, value: WizardData[K]) =>
     setData((d) => ({ ...d, [key]: value }));
-  const age = ageGroup(data.birthDate, data.desiredDate);
-  const kindergartens = useKindergartens(data.municipalityId ? Number(data.municipalityId) : null, age);
+  const municipalityId = data.municipalityId ? Number(data.municipalityId) : null;
+  const rules = useQueueRules(municipalityId);
+  // Until the rules arrive the regional default applies; a lower local maximum then trims below.
+  const maxPreferences = rules.data?.maxPreferences ?? DEFAULT_MAX_PREFERENCES;
+  const age = ageGroup(data.birthDate, data.desiredDate, rules.data?.ageRule ?? 'september_first');
+  const kindergartens = useKindergartens(municipalityId, age);
+
+  // A draft saved under another maximum (or before the rules loaded) would be refused at submission:
+  // keep the first choices that fit and tell the parent, rather than fail at the last step.
+  const allowed = rules.data?.maxPreferences;
+  useEffect(() => {
+    if (allowed === undefined || data.kindergartenIds.length <= allowed) return;
+    setTrimmed({ had: data.kindergartenIds.length, max: allowed });
+    setData((d) => {
+      const kept = d.kindergartenIds.slice(0, allowed);
+      const sibling = kept.includes(Number(d.siblingKindergartenId)) ? d.siblingKindergartenId : '';
+      return { ...d, kindergartenIds: kept, siblingKindergartenId: sibling };
+    });
+  }, [allowed, data.kindergartenIds.length]);
   const byId = useMemo(
     () => new Map((kindergartens.data?.items ?? []).map((k) => [k.id, k])),
     [kindergartens.data],
@@ -120,7 +153,7 @@ export function ApplyWizard() {
   );
   const addKindergarten = (id: number) =>
     setData((d) =>
-      d.kindergartenIds.includes(id) || d.kindergartenIds.length >= MAX_PREFERENCES
+      d.kindergartenIds.includes(id) || d.kindergartenIds.length >= maxPreferences
         ? d
         : { ...d, kindergartenIds: [...d.kindergartenIds, id] },
     );
@@ -198,6 +231,11 @@ export function ApplyWizard() {
             else onSubmit();
           }}
         >
+          {trimmed && step >= 2 && (
+            <Alert tone="warning" title={m.trimmedTitle}>
+              {fill(m.trimmed, { max: trimmed.max, had: trimmed.had })}
+            </Alert>
+          )}
           {step === 0 && (
             <div className={styles.grid2}>
               <TextField
@@ -265,9 +303,11 @@ export function ApplyWizard() {
                 required
                 placeholder={m.choose}
                 value={data.municipalityId}
-                onChange={(e) =>
-                  setData((d) => ({ ...d, municipalityId: e.target.value, kindergartenIds: [] }))
-                }
+                onChange={(e) => {
+                  // Kindergartens belong to one municipality: another one starts the list anew.
+                  setTrimmed(null);
+                  setData((d) => ({ ...d, municipalityId: e.target.value, kindergartenIds: [] }));
+                }}
                 options={(region?.municipalities ?? []).map((mu) => ({
                   value: String(mu.id),
                   label: locale === 'en' ? mu.nameEn : mu.nameRu,
@@ -304,7 +344,13 @@ export function ApplyWizard() {
           )}
           {step === 2 && (
             <div className={styles.stack}>
-              <p className={styles.muted}>{fill(m.kindergartensHint, { max: MAX_PREFERENCES })}</p>
+              <p className={styles.muted} data-testid="queue-rules">
+                {rules.data
+                  ? `${fill(m.kindergartensHint, { max: rules.data.maxPreferences })} ${
+                      rules.data.ageRule === 'desired_date' ? m.ageOnDesiredDate : m.ageOnSeptemberFirst
+                    }`
+                  : m.kindergartensOrderHint}
+              </p>
               <section aria-labelledby="chosen-heading">
                 <h3 id="chosen-heading">{m.chosen}</h3>
                 {data.kindergartenIds.length === 0 && <p className={styles.muted}>{m.noneChosen}</p>}
@@ -369,15 +415,15 @@ export function ApplyWizard() {
                 <KindergartenChoiceMap
                   kindergartens={forAge}
                   chosen={data.kindergartenIds}
-                  max={MAX_PREFERENCES}
+                  max={maxPreferences}
                   onAdd={(id) => {
                     addKindergarten(id);
                     const k = byId.get(id);
                     setAdded(
                       fill(m.addedToList, {
                         name: (locale === 'en' && k?.nameEn) || k?.nameRu || `#${id}`,
-                        n: Math.min(data.kindergartenIds.length + 1, MAX_PREFERENCES),
-                        max: MAX_PREFERENCES,
+                        n: Math.min(data.kindergartenIds.length + 1, maxPreferences),
+                        max: maxPreferences,
                       }),
                     );
                   }}
@@ -413,7 +459,7 @@ export function ApplyWizard() {
                               type="button"
                               size="small"
                               variant="outline"
-                              disabled={data.kindergartenIds.length >= MAX_PREFERENCES}
+                              disabled={data.kindergartenIds.length >= maxPreferences}
                               onClick={() => addKindergarten(k.id)}
                               aria-label={`${m.add}: ${k.nameRu}`}
                             >
