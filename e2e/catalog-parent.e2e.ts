@@ -30,7 +30,10 @@ describe('catalog: a parent on a phone finds free places for a 3-year-old near a
     await page.getByLabel('Адрес, от которого считать расстояние').fill(address);
     await page.getByRole('button', { name: 'Найти адрес' }).click();
     await page.getByText(/Расстояние считается от:/).waitFor();
-    await expect.poll(() => page.url()).toContain('sort=distance');
+    // The address lands on top of the filters ticked before it, not instead of them.
+    await expect
+      .poll(() => Object.fromEntries(new URL(page.url()).searchParams))
+      .toMatchObject({ age: '3', freeOnly: 'true', sort: 'distance' });
     const firstCard = page.locator('ul[aria-label="Детские сады"] > li').first();
     await firstCard.getByText(/свободно для детей 3 лет/).waitFor();
     await firstCard.getByText(/км/).waitFor();
@@ -40,7 +43,18 @@ describe('catalog: a parent on a phone finds free places for a 3-year-old near a
     // Search as you type narrows the same list.
     const name = (await firstCard.getByRole('heading').innerText()).trim();
     const word = name.match(/«([^»]+)»/)?.[1]?.slice(0, 4) ?? name.slice(0, 4);
-    await page.getByLabel('Название или адрес').fill(word);
+    // The first card already contains the word: wait for the narrowed answer and its count on
+    // screen, or the click below could land on the list as it was before the search.
+    const searched = page.waitForResponse((r) => {
+      const url = new URL(r.url());
+      return url.pathname === '/api/kindergartens' && url.searchParams.get('q') === word.trim();
+    });
+    // Letter by letter, as a parent types: none may be lost while the URL catches up.
+    const search = page.getByLabel('Название или адрес');
+    await search.pressSequentially(word);
+    expect(await search.inputValue()).toBe(word);
+    const { total } = (await (await searched).json()) as { total: number };
+    await page.getByText(`Найдено: ${total}`, { exact: true }).waitFor();
     await expect
       .poll(() => page.locator('ul[aria-label="Детские сады"] > li').first().innerText())
       .toContain(word);

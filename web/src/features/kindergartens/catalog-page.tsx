@@ -1,5 +1,4 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n-context';
 import { EmptyState } from '../../ui/empty-state';
 import { PageHeader } from '../../ui/page-header';
@@ -15,6 +14,7 @@ import { KindergartenCard } from './kindergarten-card';
 import { messages } from './messages';
 import { MunicipalitySummaryTable } from './municipality-summary';
 import { useDebounced } from './use-debounced';
+import { useSearchState } from './use-search-state';
 
 const KindergartenMap = lazy(() =>
   import('./kindergarten-map').then((x) => ({ default: x.KindergartenMap })),
@@ -40,20 +40,21 @@ function readState(params: URLSearchParams): FilterState {
 export function CatalogPage() {
   const { locale } = useI18n();
   const m = messages[locale];
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchState();
   const state = readState(params);
   const view = params.get('view') ?? 'list';
   const q = useDebounced(state.text?.trim() ?? '', 250);
 
-  const update = (patch: Partial<FilterState> & { view?: string }) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === null || v === '' || v === false) next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  const update = (patch: Partial<FilterState> & { view?: string }) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === null || v === '' || v === false) next.delete(k);
+        else next.set(k, String(v));
+      }
+      if (!('page' in patch)) next.delete('page');
+      return next;
+    });
 
   const query: QueryParams = useMemo(
     () => ({
