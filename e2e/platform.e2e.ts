@@ -107,14 +107,22 @@ describe('platform: home, languages, sign-in', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Журнал аудита' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Журнал аудита' }).waitFor();
-    await page.getByRole('table').waitFor();
+    const auditTable = page.getByRole('table', { name: /Записи журнала аудита/ });
+    await auditTable.waitFor();
     // Focus goes to the page heading after in-app navigation.
     await expect
       .poll(() => page.evaluate<string>("document.activeElement?.outerHTML.slice(0, 80) ?? ''"))
       .toMatch(/data-page-heading/);
+    // The unfiltered table already has rows: wait for the filtered answer, then for it on screen.
     await page.getByLabel('Действие').fill('auth.login');
+    const filtered = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/audit/events' && r.url().includes('action=auth.login'),
+    );
     await page.getByRole('button', { name: 'Показать' }).click();
-    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await filtered;
+    await expect
+      .poll(async () => (await auditTable.getByRole('row').allInnerTexts()).slice(1))
+      .toSatisfy((rows: string[]) => rows.length > 0 && rows.every((r) => r.includes('auth.login')));
     await page.getByRole('button', { name: 'Проверить цепочку' }).click();
     await page.getByText(/Цепочка цела/).waitFor({ timeout: 60_000 });
     await expectAccessible(page);
@@ -124,11 +132,14 @@ describe('platform: home, languages, sign-in', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectAccessible(page);
     }
-    // Sign out: the staff-only page now asks to sign in.
+    // Sign out: the staff-only page now asks to sign in. The app goes home once the server has
+    // ended the session; leaving earlier could cancel the sign-out request.
     await page.getByRole('button', { name: /Выйти/ }).first().click();
+    await page.waitForURL((url) => url.pathname === '/');
     await page.goto('/staff/audit');
-    await expect.poll(() => page.url()).toMatch(/\/login|\/staff\/audit/);
-    expect(await page.getByRole('table').count()).toBe(0);
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.getByLabel(/Пароль|Password/).waitFor();
+    expect(await auditTable.count()).toBe(0);
     await context.close();
   });
 });
