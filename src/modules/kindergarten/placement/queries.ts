@@ -2,6 +2,7 @@
 // kindergarten, enrollment) are read directly: same database, no internal imports.
 
 import { sql } from 'kysely';
+import { anyOf } from '../../../platform/db/any-of.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import type { ApplicationRow, GroupRow } from './build-instance.js';
 import type { DirectionStatus, WaveRunStatus } from './tables.js';
@@ -267,7 +268,7 @@ export async function childNames(db: Executor, applicationIds: string[]) {
     .selectFrom('application as a')
     .innerJoin('child as c', 'c.id', 'a.child_id')
     .select(['a.id', 'c.last_name', 'c.first_name', 'c.patronymic'])
-    .where('a.id', 'in', applicationIds)
+    .where('a.id', '=', anyOf(applicationIds, 'uuid'))
     .execute();
 }
 
@@ -421,7 +422,7 @@ export async function applicationsForDirections(db: Executor, ids: string[]) {
       'child_id',
       'current_group_id',
     ])
-    .where('id', 'in', ids)
+    .where('id', '=', anyOf(ids, 'uuid'))
     .execute();
 }
 
@@ -460,7 +461,7 @@ export async function setApplicationStatus(
       updated_at: new Date(),
       ...(extra.desiredDate ? { desired_date: extra.desiredDate } : {}),
     })
-    .where('id', 'in', ids)
+    .where('id', '=', anyOf(ids, 'uuid'))
     .execute();
 }
 

@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type InferResult } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/transaction.js';
+import { anyOf } from '../../../platform/db/any-of.js';
 import { registerPreparedStatement } from '../../../platform/db/prepared-statements.js';
 import type { ApplicationStatus } from '../tables.js';
 import './queue-tables.js';
@@ -794,7 +795,7 @@ export async function noticesFor(db: Executor, ids: readonly string[]) {
     .selectFrom('application as a')
     .leftJoin('queue_position_notice as n', 'n.application_id', 'a.id')
     .select(['a.id', 'n.position as last', 'a.applicant_id', 'a.applicant_email', 'a.number'])
-    .where('a.id', 'in', [...ids])
+    .where('a.id', '=', anyOf(ids, 'uuid'))
     .execute();
 }
 
@@ -936,7 +937,7 @@ export async function historyGroup(
   const events = await db
     .selectFrom('application_event')
     .select(['application_id', 'occurred_at', 'kind', 'to_status', 'data', 'actor_id'])
-    .where('application_id', 'in', ids)
+    .where('application_id', '=', anyOf(ids, 'uuid'))
     .where('kind', 'in', ['status', 'choices'])
     .orderBy('occurred_at')
     .orderBy('id')
@@ -944,13 +945,13 @@ export async function historyGroup(
   const choices = await db
     .selectFrom('application_choice')
     .select(['application_id', 'kindergarten_id'])
-    .where('application_id', 'in', ids)
+    .where('application_id', '=', anyOf(ids, 'uuid'))
     .orderBy('rank')
     .execute();
   const benefits = await db
     .selectFrom('benefit')
     .select(['application_id', 'class', 'status', 'decided_at', 'valid_until', 'sibling_kindergarten_id'])
-    .where('application_id', 'in', ids)
+    .where('application_id', '=', anyOf(ids, 'uuid'))
     .execute();
   const out = new Map<
     string,
