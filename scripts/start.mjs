@@ -3,6 +3,7 @@ import { spawnSync, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverNodeArgs } from './server-process.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const stampFile = path.join(root, 'web/dist/.source-hash');
@@ -34,7 +35,7 @@ if (sourceHash !== builtHash) {
   fs.writeFileSync(stampFile, sourceHash);
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts'], {
+const server = spawn(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'], {
   cwd: root,
   stdio: 'inherit',
 });

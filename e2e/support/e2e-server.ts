@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { startTestSmtp, type CapturedMail } from '../../src/app/testing/test-smtp.js';
+import { serverNodeArgs } from '../../scripts/server-process.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -39,7 +40,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'], {
     cwd: root,
     env: {
       ...process.env,
