@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openLoop } from '../support/open-loop.js';
+import { serverNodeArgs } from '../../scripts/server-process.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/catalog_bench';
@@ -22,7 +23,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const port = Number(process.env.BENCH_PORT ?? 3191);
 const base = `http://127.0.0.1:${port}`;
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/server.ts'], {
+const server = spawn(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'], {
   cwd: root,
   env: {
     ...process.env,
@@ -87,6 +88,7 @@ async function run(s: Scenario, serial = false) {
     rate,
     seconds,
     maxConnections: Number(process.env.BENCH_CONNECTIONS ?? 64),
+    warmupSeconds: 3,
     request: (i) => ({ method: 'GET', path: s.paths[i % s.paths.length]! }),
   });
   return { scenario: `${s.name} at ${rate} req/s (open loop)`, ...result };

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { buildApp } from '../../src/app/build-app.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
@@ -13,11 +14,24 @@ const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: c
 const { app } = await buildApp(config, handle, { logger: false });
 await app.listen({ port: Number(process.env.BENCH_PORT ?? 3917), host: '127.0.0.1' });
 process.send?.('ready');
-process.on(
-  'SIGTERM',
-  () =>
-    void app
-      .close()
-      .then(() => handle.close())
-      .then(() => process.exit(0)),
-);
+// How long the event loop was blocked (a stall here is the server's own; otherwise PostgreSQL or the OS).
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+// Blocks longer than 15 ms, with the wall-clock time, to line them up with the generator's slow seconds.
+let last = performance.now();
+const blocks: string[] = [];
+setInterval(() => {
+  const now = performance.now();
+  if (now - last > 15) blocks.push(`${new Date().toISOString().slice(11, 22)} ${(now - last).toFixed(0)} ms`);
+  last = now;
+}, 1).unref();
+process.on('SIGTERM', () => {
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  console.log(
+    `lookup server event loop delay ms: p50 ${ms(loopDelay.percentile(50))}, p99 ${ms(loopDelay.percentile(99))}, max ${ms(loopDelay.max)}; blocks > 15 ms: ${blocks.join(', ') || 'none'}`,
+  );
+  void app
+    .close()
+    .then(() => handle.close())
+    .then(() => process.exit(0));
+});

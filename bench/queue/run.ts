@@ -1,11 +1,11 @@
 import { fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { recalculate } from '../../src/modules/kindergarten/queue/service.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { serverNodeArgs } from '../../scripts/server-process.mjs';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { openLoop } from '../support/open-loop.js';
 
@@ -96,25 +96,12 @@ const bodies = sample.rows.map((r) => JSON.stringify({ number: r.number, birthDa
 const port = 3917;
 const server = fork(path.join(import.meta.dirname, 'lookup-server.ts'), [], {
   env: { ...process.env, BENCH_PORT: String(port) },
-  execArgv: ['--import', 'tsx'],
+  // SERVER_NODE_ARGS, e.g. '--trace-gc' or '--cpu-prof', go to the server process only.
+  execArgv: [...serverNodeArgs, ...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
 });
 await new Promise<void>((resolve, reject) => {
   server.once('message', () => resolve());
   server.once('exit', (code) => reject(new Error(`lookup server exited with ${code}`)));
-});
-// Warm-up: JIT, connection pool, caches.
-await autocannon({
-  url: `http://127.0.0.1:${port}`,
-  connections: 10,
-  duration: 3,
-  requests: [
-    {
-      method: 'POST',
-      path: '/api/public/queue/lookup',
-      headers: { 'content-type': 'application/json' },
-      body: bodies[0],
-    } as never,
-  ],
 });
 const rate = Number(process.env.RATE ?? 1000);
 const duration = Number(process.env.DURATION ?? 20);
@@ -123,6 +110,7 @@ const result = await openLoop({
   rate,
   seconds: duration,
   maxConnections: Number(process.env.CONNECTIONS ?? 64),
+  warmupSeconds: 3,
   request: (i) => ({ method: 'POST', path: '/api/public/queue/lookup', body: bodies[i % bodies.length] }),
 });
 const { latency: l, service: s } = result;
@@ -131,5 +119,7 @@ console.log(
     `non-2xx ${result.non2xx}, errors ${result.errors}; latency ms p50 ${l.p50}, p90 ${l.p90}, p99 ${l.p99}, p99.9 ${l.p999}, max ${l.max}; ` +
     `service ms p50 ${s.p50}, p99 ${s.p99}; generator send lag p99 ${result.sendLagP99} ms`,
 );
+console.log(`slowest seconds after ${result.startedAt}: ${JSON.stringify(result.worstSeconds)}`);
 server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
 await handle.close();

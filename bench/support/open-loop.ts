@@ -21,6 +21,8 @@ export interface OpenLoopOptions {
   seconds: number;
   /** Keep-alive connections at most; a due request waits for a free one (and that wait is counted). */
   maxConnections?: number;
+  /** Sent first at the same rate on the same connections and left out of the result (JIT, sockets). */
+  warmupSeconds?: number;
   request: (i: number) => OpenLoopRequest;
 }
 
@@ -36,6 +38,10 @@ export interface OpenLoopResult {
   service: Percentiles;
   /** How late the generator itself sent requests, p99 (a large value means the generator was starved). */
   sendLagP99: number;
+  /** Wall-clock start of the measured part. */
+  startedAt: string;
+  /** The five seconds (from the start) with the slowest request, to tell a periodic stall from noise. */
+  worstSeconds: { second: number; max: number; over20ms: number }[];
 }
 
 export interface Percentiles {
@@ -52,12 +58,24 @@ export function percentiles(values: Float64Array): Percentiles {
   return { p50: at(0.5), p90: at(0.9), p99: at(0.99), p999: at(0.999), max: round(sorted.at(-1) ?? 0) };
 }
 
+function worstSeconds(latency: Float64Array, rate: number) {
+  const seconds: { second: number; max: number; over20ms: number }[] = [];
+  for (let i = 0; i < latency.length; i++) {
+    const second = Math.floor(i / rate);
+    const bucket = (seconds[second] ??= { second, max: 0, over20ms: 0 });
+    bucket.max = Math.max(bucket.max, round(latency[i]!));
+    if (latency[i]! > 20) bucket.over20ms++;
+  }
+  return seconds.sort((a, b) => b.max - a.max).slice(0, 5);
+}
+
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
   const url = new URL(o.base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.maxConnections ?? 64 });
-  const total = Math.round(o.rate * o.seconds);
+  const warm = Math.round(o.rate * (o.warmupSeconds ?? 0));
+  const total = warm + Math.round(o.rate * o.seconds);
   const latency = new Float64Array(total);
   const service = new Float64Array(total);
   const lag = new Float64Array(total);
@@ -67,6 +85,7 @@ export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
   let sent = 0;
   const interval = 1000 / o.rate;
   const start = performance.now() + 5;
+  const measuredFrom = start + warm * interval;
   let finish!: () => void;
   const finished = new Promise<void>((resolve) => (finish = resolve));
 
@@ -88,7 +107,8 @@ export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
           const now = performance.now();
           latency[i] = now - due;
           service[i] = now - written;
-          if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode > 299) non2xx++;
+          if (i >= warm && (res.statusCode === undefined || res.statusCode < 200 || res.statusCode > 299))
+            non2xx++;
           if (++done === total) finish();
         });
       },
@@ -97,7 +117,7 @@ export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
     lag[i] = written - due;
     req.on('socket', () => (written = performance.now()));
     req.on('error', () => {
-      errors++;
+      if (i >= warm) errors++;
       latency[i] = performance.now() - due;
       if (++done === total) finish();
     });
@@ -118,16 +138,19 @@ export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
     setTimeout(tick, 5);
   });
   await finished;
-  const elapsed = (performance.now() - start) / 1000;
+  const elapsed = (performance.now() - measuredFrom) / 1000;
   agent.destroy();
+  const measured = latency.subarray(warm);
   return {
     target: o.rate,
-    achieved: Math.round(total / elapsed),
-    requests: total,
+    achieved: Math.round((total - warm) / elapsed),
+    requests: total - warm,
     non2xx,
     errors,
-    latency: percentiles(latency),
-    service: percentiles(service),
-    sendLagP99: percentiles(lag).p99,
+    latency: percentiles(measured),
+    service: percentiles(service.subarray(warm)),
+    sendLagP99: percentiles(lag.subarray(warm)).p99,
+    startedAt: new Date(Date.now() - (performance.now() - measuredFrom)).toISOString(),
+    worstSeconds: worstSeconds(measured, o.rate),
   };
 }
