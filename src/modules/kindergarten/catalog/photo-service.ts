@@ -9,7 +9,7 @@ import {
 } from '../../../contracts/kindergarten-catalog.js';
 import { recordAudit, type Actor } from '../../../platform/audit/audit-log.js';
 import type { Db } from '../../../platform/db/database.js';
-import { inTransaction, type Tx } from '../../../platform/db/transaction.js';
+import type { Tx } from '../../../platform/db/transaction.js';
 import { imageDimensions } from '../../../platform/files/image-dimensions.js';
 import { sniffFileType } from '../../../platform/files/sniff-file-type.js';
 import { conflict, HttpProblem, invalidField, notFound } from '../../../platform/http/problem.js';
@@ -21,6 +21,7 @@ import {
   updatePhotoText,
   type PhotoRow,
 } from './photo-queries.js';
+import { writeAndRefresh } from './catalog-write.js';
 import type { PublicCatalog } from './public-catalog.js';
 import { lockKindergarten } from './queries.js';
 
@@ -55,10 +56,8 @@ export class PhotoService {
     private readonly catalog: PublicCatalog,
   ) {}
 
-  private async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const result = await inTransaction(this.db, work);
-    await this.catalog.cache.refresh();
-    return result;
+  private write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return writeAndRefresh(this.db, this.catalog, work);
   }
 
   private async locked(tx: Tx, kindergartenId: number) {

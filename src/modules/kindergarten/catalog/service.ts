@@ -14,7 +14,7 @@ import { recordAudit, type Actor } from '../../../platform/audit/audit-log.js';
 import { can, grantsOf, permittedActions } from '../../../platform/auth/permissions.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/database.js';
-import { inTransaction, type Tx } from '../../../platform/db/transaction.js';
+import type { Tx } from '../../../platform/db/transaction.js';
 import { conflict, forbidden, invalidField, notFound } from '../../../platform/http/problem.js';
 import { fullYears } from '../queue/age-group.js';
 import { isOverCapacity } from './free-places.js';
@@ -22,6 +22,7 @@ import { childCoefficient, occupancy, totalOccupancy } from './occupancy.js';
 import { CATALOG_ACTIONS, KINDERGARTEN_CANDIDATE_ACTIONS } from './permissions.js';
 import { photosOf } from './photo-queries.js';
 import { toStaffPhoto } from './photo-service.js';
+import { writeAndRefresh } from './catalog-write.js';
 import type { PublicCatalog } from './public-catalog.js';
 import {
   allowOverCapacity,
@@ -76,11 +77,8 @@ export class CatalogService {
     private readonly catalog: PublicCatalog,
   ) {}
 
-  private async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const result = await inTransaction(this.db, work);
-    // The response waits for a snapshot with the change, so the public pages show it at once.
-    await this.catalog.cache.refresh();
-    return result;
+  private write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return writeAndRefresh(this.db, this.catalog, work);
   }
 
   async staffView(principal: Principal, kindergartenId: number): Promise<StaffKindergarten> {

@@ -24,6 +24,33 @@ function uploadErrorTitle(error: unknown, m: Messages): string | undefined {
   return isApiError(error) ? m.photoErrors[error.status] : undefined;
 }
 
+/** The Russian (required) and English captions, the same for a new photo and a stored one. */
+function CaptionFields(p: {
+  m: Messages;
+  altRu: string;
+  altEn: string;
+  setAltRu: (v: string) => void;
+  setAltEn: (v: string) => void;
+}) {
+  return (
+    <>
+      <TextField
+        label={p.m.photoAltRu}
+        value={p.altRu}
+        required
+        maxLength={300}
+        onChange={(e) => p.setAltRu(e.target.value)}
+      />
+      <TextField
+        label={p.m.photoAltEn}
+        value={p.altEn}
+        maxLength={300}
+        onChange={(e) => p.setAltEn(e.target.value)}
+      />
+    </>
+  );
+}
+
 function PhotoRow({
   photo,
   count,
@@ -58,19 +85,7 @@ function PhotoRow({
           {m.kilobytes(Math.max(1, Math.round(photo.sizeBytes / 1024)))}
           {photo.width && photo.height ? ` · ${photo.width} × ${photo.height}` : ''}
         </p>
-        <TextField
-          label={m.photoAltRu}
-          value={altRu}
-          required
-          maxLength={300}
-          onChange={(e) => setAltRu(e.target.value)}
-        />
-        <TextField
-          label={m.photoAltEn}
-          value={altEn}
-          maxLength={300}
-          onChange={(e) => setAltEn(e.target.value)}
-        />
+        <CaptionFields m={m} altRu={altRu} altEn={altEn} setAltRu={setAltRu} setAltEn={setAltEn} />
         <div className={styles.photoButtons}>
           <Button type="submit" size="small" variant="outline" disabled={busy} aria-label={m.saveCaption(n)}>
             {m.save}
@@ -192,19 +207,7 @@ export function PhotosEditor({ k }: { k: StaffKindergarten }) {
             onChange={(e) => choose(e.target.files?.[0] ?? null)}
           />
           {preview && <img className={styles.photoThumb} src={preview} alt={m.photoPreview} />}
-          <TextField
-            label={m.photoAltRu}
-            value={altRu}
-            required
-            maxLength={300}
-            onChange={(e) => setAltRu(e.target.value)}
-          />
-          <TextField
-            label={m.photoAltEn}
-            value={altEn}
-            maxLength={300}
-            onChange={(e) => setAltEn(e.target.value)}
-          />
+          <CaptionFields m={m} altRu={altRu} altEn={altEn} setAltRu={setAltRu} setAltEn={setAltEn} />
           <div>
             <Button type="submit" disabled={!file || !!localError} loading={actions.upload.isPending}>
               {m.upload}
