@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/platform/db/database.js';
+import { serverNodeArgs } from '../../scripts/server-process.mjs';
 import { openLoop } from '../support/open-loop.js';
 
 /**
@@ -25,8 +26,7 @@ const server = fork(path.join(import.meta.dirname, 'lookup-server.ts'), [], {
   env: { ...process.env, BENCH_PORT: String(port) },
   // PROFILE=dir writes a V8 CPU profile of the server there (open it in Chrome DevTools).
   execArgv: [
-    '--import',
-    'tsx',
+    ...serverNodeArgs,
     ...(process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : []),
   ],
 });
