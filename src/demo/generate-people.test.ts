@@ -21,6 +21,21 @@ describe('demo people generator', () => {
     }
   });
 
+  it('moves a child between groups without a day away (left_on is the first day away)', () => {
+    const people = generatePeople(generateCatalog(SCALES.tiny, 7, dayOf(2026, 12, 1)), 0);
+    const byChild = new Map<string, { enrolled_on: string; left_on: string | null }[]>();
+    for (const e of people.enrollments) byChild.set(e.child_id, [...(byChild.get(e.child_id) ?? []), e]);
+    let moves = 0;
+    for (const spans of byChild.values()) {
+      spans.sort((a, b) => a.enrolled_on.localeCompare(b.enrolled_on));
+      for (let i = 1; i < spans.length; i++) {
+        expect(spans[i - 1]!.left_on).toBe(spans[i]!.enrolled_on);
+        moves++;
+      }
+    }
+    expect(moves).toBeGreaterThan(0);
+  });
+
   it('is deterministic for a seed and a day', () => {
     const day = dayOf(2026, 12, 1);
     const a = generatePeople(generateCatalog(SCALES.tiny, 7, day), 0);

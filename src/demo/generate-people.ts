@@ -693,7 +693,9 @@ class PeopleSimulation {
 
   private moveGroup(kid: Kid, group: GroupModel, start: Day, leaveReason: string): void {
     const current = kid.enrollment!;
-    current.row.left_on = formatDay(start - 1);
+    // left_on is the first day away: the day the new group starts (start − 1 left every child away
+    // for a day, and charts sampled on 31 August showed whole kindergartens empty).
+    current.row.left_on = formatDay(start);
     current.row.leave_reason = leaveReason;
     if (group.kindergartenId !== current.group.kindergartenId) kid.attendingSince = start;
     const row: EnrollmentRow = {
