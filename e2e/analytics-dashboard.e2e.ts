@@ -71,6 +71,10 @@ describe('analytics: a regional administrator drills down, changes the scenario 
     expect(row.getCell(2).value).toBe(shown);
     expect(row.getCell(6).value).toBe(placed);
     expect(wb.getWorksheet('85-К')!.rowCount).toBeGreaterThan(3);
+
+    // The drill-down is a step of the history: «back» returns to the region.
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('focus-name').textContent()).toBe('Регион');
     await context.close();
   });
 
@@ -89,6 +93,31 @@ describe('analytics: a regional administrator drills down, changes the scenario 
     expect(shown).toBe(api.region.actualDemand);
     await expectAccessible(page);
     await screenshot(page, 'statistics-phone');
+
+    // A date typed key by key ends as in a plain date field: neither the URL catching up nor a
+    // half-typed moment (which the browser reports as empty) may put the old date back.
+    const date = page.getByRole('textbox', { name: 'Дата' });
+    const keys = '03152025';
+    const plain = await context.newPage();
+    await plain.setContent(`<input type="date" value="${await date.inputValue()}">`);
+    await plain.locator('input').focus();
+    await plain.locator('input').press('Backspace');
+    await plain.locator('input').pressSequentially(keys);
+    const typed = await plain.locator('input').inputValue();
+    await plain.close();
+    await date.focus();
+    await date.press('Backspace');
+    expect(await date.inputValue()).toBe('');
+    await date.pressSequentially(keys);
+    expect(await date.inputValue()).toBe(typed);
+    // Two quick choices of the age bands: the second one stays, and both filters reach the URL.
+    const ages = page.getByTestId('ages-select');
+    await ages.selectOption('0-3');
+    await ages.selectOption('3-7');
+    expect(await ages.inputValue()).toBe('3-7');
+    await expect
+      .poll(() => Object.fromEntries(new URL(page.url()).searchParams))
+      .toMatchObject({ date: typed, ages: '3-7' });
     await context.close();
   });
 });

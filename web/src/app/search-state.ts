@@ -12,10 +12,13 @@ import { useLocation, useSearchParams } from 'react-router';
  *
  * `update` gets the latest state, not the one of the render that made the caller: an address found
  * after a slow request must not undo the filters ticked while it was being looked up.
+ *
+ * A change replaces the current history entry unless `push` is asked for: a tick or a keystroke is
+ * not a step to go back to, a drill-down into a municipality is.
  */
 export function useSearchState(): [
   URLSearchParams,
-  (change: (current: URLSearchParams) => URLSearchParams) => void,
+  (change: (current: URLSearchParams) => URLSearchParams, options?: { push?: boolean }) => void,
 ] {
   const [params, setParams] = useSearchParams();
   const location = useLocation();
@@ -39,14 +42,13 @@ export function useSearchState(): [
   }, [location.key, location.search]);
 
   const update = useCallback(
-    (change: (current: URLSearchParams) => URLSearchParams) => {
+    (change: (current: URLSearchParams) => URLSearchParams, options?: { push?: boolean }) => {
       const next = change(new URLSearchParams(latest.current));
       const value = next.toString();
       latest.current = value;
       setSearch(value);
       pending.current.push(value);
-      // Replace: a tick or a keystroke is not a step to go back to.
-      setParams(next, { replace: true });
+      setParams(next, { replace: !options?.push });
     },
     [setParams],
   );

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
+import { useSearchState } from '../../app/search-state';
 import { useI18n } from '../../i18n/i18n-context';
 import { EmptyState } from '../../ui/empty-state';
 import { PageHeader } from '../../ui/page-header';
@@ -14,7 +15,6 @@ import { KindergartenCard } from './kindergarten-card';
 import { messages } from './messages';
 import { MunicipalitySummaryTable } from './municipality-summary';
 import { useDebounced } from './use-debounced';
-import { useSearchState } from './use-search-state';
 
 const KindergartenMap = lazy(() =>
   import('./kindergarten-map').then((x) => ({ default: x.KindergartenMap })),

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Select } from '../../ui/select';
 import { TextField } from '../../ui/text-field';
 import styles from './analytics.module.css';
@@ -16,14 +17,29 @@ export function Filters({
   preset: BandPreset;
   onChange: (patch: Record<string, string>) => void;
 }) {
+  // While a date is half typed the browser reports it as empty. Controlled by `date` alone, the field
+  // was put back to the old date at that keystroke and lost the segment being typed; the draft keeps
+  // what is typed, and only whole dates go up.
+  const [draft, setDraft] = useState(date);
+  const [shown, setShown] = useState(date);
+  if (date !== shown) {
+    // A date from outside (back, forward, a link) replaces the draft.
+    setShown(date);
+    setDraft(date);
+  }
   return (
     <form className={styles.filters} onSubmit={(e) => e.preventDefault()} aria-label={m.date}>
       <TextField
         label={m.date}
         type="date"
-        value={date}
+        value={draft}
         max={todayLocal()}
-        onChange={(e) => e.target.value && onChange({ date: e.target.value })}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (e.target.value) onChange({ date: e.target.value });
+        }}
+        // Left half typed, the field shows the date the numbers are for again.
+        onBlur={() => setDraft(date)}
       />
       <Select
         label={m.ageBands}

@@ -1,6 +1,6 @@
 import type { IndicatorsResponse } from '@contracts/kindergarten-reporting';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchState } from '../../app/search-state';
 import { useI18n } from '../../i18n/i18n-context';
 import { Card } from '../../ui/card';
 import { PageHeader } from '../../ui/page-header';
@@ -33,7 +33,7 @@ export function Component() {
   const { locale } = useI18n();
   const m = messages[locale];
   const { region } = useRegion();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchState();
   const filter: IndicatorFilter = {
     date: params.get('date') ?? todayLocal(),
     preset:
@@ -43,17 +43,18 @@ export function Component() {
     municipalityId: params.get('m') ? Number(params.get('m')) : undefined,
   };
   const set = useCallback(
-    (patch: Record<string, string | null>) =>
+    (patch: Record<string, string | null>, options?: { push?: boolean }) =>
       setParams((prev) => {
         const next = new URLSearchParams(prev);
         for (const [k, v] of Object.entries(patch))
           if (v === null) next.delete(k);
           else next.set(k, v);
         return next;
-      }),
+      }, options),
     [setParams],
   );
-  const open = useCallback((id: number) => set({ m: String(id) }), [set]);
+  // Going into a municipality and back out are steps of the browser's history; filter changes are not.
+  const open = useCallback((id: number) => set({ m: String(id) }, { push: true }), [set]);
   const indicators = useIndicators(filter);
   const regionWide = useIndicators({ ...filter, municipalityId: undefined });
   const series = useSeries(filter);
@@ -84,7 +85,11 @@ export function Component() {
       <nav className={styles.breadcrumb} aria-label={m.municipality}>
         {filter.municipalityId ? (
           <>
-            <button type="button" className={styles.linkButton} onClick={() => set({ m: null })}>
+            <button
+              type="button"
+              className={styles.linkButton}
+              onClick={() => set({ m: null }, { push: true })}
+            >
               {m.backToRegion}
             </button>
             <span aria-hidden="true">›</span>

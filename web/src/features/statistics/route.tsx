@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { useSearchState } from '../../app/search-state';
 import { useI18n } from '../../i18n/i18n-context';
 import { Card } from '../../ui/card';
 import { PageHeader } from '../../ui/page-header';
@@ -24,7 +24,7 @@ import {
 export function Component() {
   const { locale } = useI18n();
   const m = messages[locale];
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchState();
   const ages = params.get('ages');
   const filter = {
     date: params.get('date') ?? todayLocal(),
