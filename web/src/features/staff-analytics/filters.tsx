@@ -28,7 +28,7 @@ export function Filters({
     setDraft(date);
   }
   return (
-    <form className={styles.filters} onSubmit={(e) => e.preventDefault()} aria-label={m.date}>
+    <form className={styles.filters} onSubmit={(e) => e.preventDefault()} aria-label={m.filtersLabel}>
       <TextField
         label={m.date}
         type="date"

@@ -6,6 +6,7 @@ const ru = {
   publicLead:
     'Открытые показатели дошкольного образования региона: спрос, обеспеченность местами и доступность. Без персональных данных.',
   date: 'Дата',
+  filtersLabel: 'Дата и возраст показателей',
   ageBands: 'Возраст',
   allAges: 'Все возрасты (0–8 лет)',
   ages0to3: 'До 3 лет',
@@ -86,6 +87,7 @@ const en: AnalyticsMessages = {
   publicLead:
     'Open indicators of the region’s preschool education: demand, places and availability. No personal data.',
   date: 'Date',
+  filtersLabel: 'Date and age of the indicators',
   ageBands: 'Age',
   allAges: 'All ages (0–8 years)',
   ages0to3: 'Under 3',
