@@ -7,6 +7,7 @@ import type {
   QueueRulesResponse,
 } from '../../../contracts/kindergarten-queue.js';
 import { queueConfigOf } from './municipality-config.js';
+import { positionView, type StoredPositionRow } from './position-view.js';
 import * as q from './queries.js';
 import { ensureComputed } from './service.js';
 
@@ -78,22 +79,8 @@ export async function lookup(db: Db, number: string, birthDate: string): Promise
     status: a.status,
     registeredAt: a.registered_at.toISOString(),
     computedAt: a.computed_at ? a.computed_at.toISOString() : null,
-    positions: rows
-      .filter((r) => r.position !== null)
-      .map((r) => ({
-        kindergartenId: r.kindergarten_id === 0 ? null : r.kindergarten_id!,
-        kindergartenNameRu: r.kindergarten_id === 0 ? null : r.name_ru,
-        ageGroup: r.age_group!,
-        position: r.position!,
-        total: r.total!,
-        queueClass: r.queue_class!,
-        ahead: {
-          extraordinary: r.ahead_extraordinary!,
-          first: r.ahead_first!,
-          sibling: r.ahead_sibling!,
-          general: r.ahead_general!,
-        },
-      })),
+    // A left join: an application without positions yet has one row with every position column null.
+    positions: rows.filter((r): r is typeof r & StoredPositionRow => r.position !== null).map(positionView),
   };
 }
 

@@ -760,6 +760,20 @@ export async function computedAt(db: Executor, municipalityId: number) {
   return r?.computed_at ?? null;
 }
 
+/** A stored position with its queue's length and kindergarten name (position-view.ts shows it). */
+const POSITION_COLUMNS = [
+  'p.kindergarten_id',
+  'p.age_group',
+  'p.position',
+  't.total',
+  'p.queue_class',
+  'p.ahead_extraordinary',
+  'p.ahead_first',
+  'p.ahead_sibling',
+  'p.ahead_general',
+  'k.name_ru',
+] as const;
+
 export async function positionsOf(db: Executor, applicationId: string) {
   return db
     .selectFrom('queue_position as p')
@@ -770,19 +784,7 @@ export async function positionsOf(db: Executor, applicationId: string) {
         .onRef('t.kindergarten_id', '=', 'p.kindergarten_id')
         .onRef('t.age_group', '=', 'p.age_group'),
     )
-    .select([
-      'p.kindergarten_id',
-      'p.age_group',
-      'p.position',
-      't.total',
-      'p.queue_class',
-      'p.ahead_extraordinary',
-      'p.ahead_first',
-      'p.ahead_sibling',
-      'p.ahead_general',
-      'k.name_ru',
-      'k.name_en',
-    ])
+    .select([...POSITION_COLUMNS, 'k.name_en'])
     .where('p.application_id', '=', applicationId)
     .orderBy('p.kindergarten_id')
     .execute();
@@ -879,16 +881,7 @@ const lookupQuery = (db: Db, number: string) =>
       'a.registered_at',
       'c.birth_date',
       'r.computed_at',
-      'p.kindergarten_id',
-      'p.age_group',
-      'p.position',
-      't.total',
-      'p.queue_class',
-      'p.ahead_extraordinary',
-      'p.ahead_first',
-      'p.ahead_sibling',
-      'p.ahead_general',
-      'k.name_ru',
+      ...POSITION_COLUMNS,
     ])
     .where('a.number', '=', number)
     .orderBy('p.kindergarten_id');

@@ -19,6 +19,7 @@ import type { ApplicationStatus } from '../tables.js';
 import { applicationAgeGroup, checkApplication } from './application-rules.js';
 import { queueConfigOf, type QueueConfig } from './municipality-config.js';
 import { allPositions, orderQueues } from './order-queue.js';
+import { positionView } from './position-view.js';
 import * as q from './queries.js';
 import { IllegalTransition, assertTransition, STATUS_NAMES, isInQueue } from './status-machine.js';
 import './queue-templates.js';
@@ -777,19 +778,8 @@ export async function positionOf(db: Db, id: string, now = new Date()): Promise<
   const rows = await q.positionsOf(db, id);
   const computed = await q.computedAt(db, a.municipality_id);
   const toPosition = (r: (typeof rows)[number]) => ({
-    kindergartenId: r.kindergarten_id === 0 ? null : r.kindergarten_id,
-    kindergartenNameRu: r.kindergarten_id === 0 ? null : r.name_ru,
+    ...positionView(r),
     kindergartenNameEn: r.kindergarten_id === 0 ? null : r.name_en,
-    ageGroup: r.age_group,
-    position: r.position,
-    total: r.total,
-    queueClass: r.queue_class,
-    ahead: {
-      extraordinary: r.ahead_extraordinary,
-      first: r.ahead_first,
-      sibling: r.ahead_sibling,
-      general: r.ahead_general,
-    },
   });
   const municipality = rows.find((r) => r.kindergarten_id === 0);
   return {
