@@ -1,11 +1,8 @@
-import { fork } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { sql } from 'kysely';
 import { openDatabase } from '../../src/platform/db/database.js';
-import { serverNodeArgs } from '../../scripts/server-process.mjs';
 import { openLoop } from '../support/open-loop.js';
+import { lookupBodies, startLookupServer } from './lookup-setup.js';
 
 /**
  * CPU time per public lookup, split between the API process and PostgreSQL: a figure that depends
@@ -15,22 +12,14 @@ import { openLoop } from '../support/open-loop.js';
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to a seeded PostgreSQL database');
 const handle = await openDatabase({ databaseUrl: url, dataDir: '/tmp' });
-const sample = await sql<{ number: string; birth_date: string }>`
-  select a.number, c.birth_date from application a join child c on c.id = a.child_id
-  join queue_position p on p.application_id = a.id and p.kindergarten_id = 0
-  order by md5(a.id::text) limit 2000`.execute(handle.db);
+const bodies = await lookupBodies(handle.db);
 await handle.close();
-const bodies = sample.rows.map((r) => JSON.stringify({ number: r.number, birthDate: r.birth_date }));
 const port = 3918;
-const server = fork(path.join(import.meta.dirname, 'lookup-server.ts'), [], {
-  env: { ...process.env, BENCH_PORT: String(port) },
-  // PROFILE=dir writes a V8 CPU profile of the server there (open it in Chrome DevTools).
-  execArgv: [
-    ...serverNodeArgs,
-    ...(process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : []),
-  ],
-});
-await new Promise<void>((resolve) => server.once('message', () => resolve()));
+// PROFILE=dir writes a V8 CPU profile of the server there (open it in Chrome DevTools).
+const server = await startLookupServer(
+  port,
+  process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}`] : [],
+);
 
 const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString());
 const cpuMs = (pid: number) => {

@@ -1,13 +1,11 @@
-import { fork } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { recalculate } from '../../src/modules/kindergarten/queue/service.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase } from '../../src/platform/db/database.js';
-import { serverNodeArgs } from '../../scripts/server-process.mjs';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { openLoop } from '../support/open-loop.js';
+import { lookupBodies, startLookupServer } from './lookup-setup.js';
 
 /**
  * bench/queue: (1) recalculating all positions of every municipality (pure ordering + rewrite of
@@ -95,21 +93,10 @@ if (process.env.SKIP_LOOKUP) {
   await handle.close();
   process.exit(0);
 }
-const sample = await sql<{ number: string; birth_date: string }>`
-  select a.number, c.birth_date from application a join child c on c.id = a.child_id
-  join queue_position p on p.application_id = a.id and p.kindergarten_id = 0
-  order by md5(a.id::text) limit 2000`.execute(db);
-const bodies = sample.rows.map((r) => JSON.stringify({ number: r.number, birthDate: r.birth_date }));
+const bodies = await lookupBodies(db);
 const port = 3917;
-const server = fork(path.join(import.meta.dirname, 'lookup-server.ts'), [], {
-  env: { ...process.env, BENCH_PORT: String(port) },
-  // SERVER_NODE_ARGS, e.g. '--trace-gc' or '--cpu-prof', go to the server process only.
-  execArgv: [...serverNodeArgs, ...(process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
-});
-await new Promise<void>((resolve, reject) => {
-  server.once('message', () => resolve());
-  server.once('exit', (code) => reject(new Error(`lookup server exited with ${code}`)));
-});
+// SERVER_NODE_ARGS, e.g. '--trace-gc' or '--cpu-prof', go to the server process only.
+const server = await startLookupServer(port, (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean));
 const rate = Number(process.env.RATE ?? 1000);
 const duration = Number(process.env.DURATION ?? 20);
 const result = await openLoop({
