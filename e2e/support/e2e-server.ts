@@ -55,6 +55,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
       RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
       RATE_LIMIT_LOGIN_PER_MINUTE: '1000',
       RATE_LIMIT_LOOKUP_PER_MINUTE: '1000',
+      RATE_LIMIT_EXPENSIVE_PER_MINUTE: '1000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -40,6 +40,7 @@ const configSchema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_LOOKUP_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   JOBS_ENABLED: boolFromEnv.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
+import { hashPassword } from '../../platform/auth/password.js';
 import type { Role } from '../../platform/auth/roles.js';
 
 /**
@@ -18,6 +19,11 @@ export interface FixtureRegion {
 
 export type FixtureUser =
   'admin' | 'auditor' | 'sysadmin' | 'officerA' | 'officerB' | 'headA1' | 'headB1' | 'citizen1' | 'citizen2';
+
+/** Every fixture staff user's password (most tests sign in through sessions created directly). */
+export const FIXTURE_PASSWORD = 'fixture-password';
+let passwordHash: Promise<string> | null = null;
+const fixturePasswordHash = () => (passwordHash ??= hashPassword(FIXTURE_PASSWORD));
 
 export async function createFixtureRegion(db: Db): Promise<FixtureRegion> {
   await db.insertInto('region').values({ name_ru: 'Тестовая область', name_en: 'Test Region' }).execute();
@@ -99,8 +105,7 @@ export async function createFixtureRegion(db: Db): Promise<FixtureRegion> {
       .values({
         kind,
         login: kind === 'staff' ? name.toLowerCase() : null,
-        // Not a real hash: fixture users sign in through sessions created directly.
-        password_hash: kind === 'staff' ? 'fixture' : null,
+        password_hash: kind === 'staff' ? await fixturePasswordHash() : null,
         oidc_subject: kind === 'citizen' ? `fixture-${name}` : null,
         full_name: `Test ${name}`,
         email: `${name.toLowerCase()}@example.test`,

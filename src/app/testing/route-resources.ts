@@ -1,142 +1,87 @@
-import crypto from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { FixtureRegion } from './fixture-region.js';
-import { pngImage } from './test-images.js';
+import { ROUTE_RESOURCES } from './module-route-resources.js';
 
 /**
- * The route parameter names every module uses (docs/ARCHITECTURE.md), filled with resources of
- * municipality A, kindergarten A1 and citizen1, so generic tests can call any route: the rightful
- * caller reaches the resource, staff of municipality B and citizen2 must not.
+ * Route parameters filled with real resources of municipality A, kindergarten A1 and citizen1, so
+ * the generic tests (authorization matrix, malformed input, re-spelled paths) can call any route:
+ * the rightful caller reaches the resource, staff of municipality B and citizen2 must not. Each
+ * module contributes how to make the resources behind its own parameter names (its
+ * `testing/route-resources.ts`, listed in module-route-resources.ts), so this file names none.
  */
-export const SCOPED_PARAMS = [
-  'municipalityId',
-  'kindergartenId',
-  'groupId',
-  'applicationId',
-  'number',
-  'waveId',
-  'directionId',
-  'fileId',
-  'photoId',
-] as const;
-export const KNOWN_PARAMS = [...SCOPED_PARAMS, 'notificationId'] as const;
-export type RouteParamName = (typeof KNOWN_PARAMS)[number];
+export type RouteParamValues = Record<string, string | undefined>;
 
-export type RouteParamValues = Partial<Record<RouteParamName, string>>;
-
-/** Creates the resources; a table a module has not migrated yet leaves its parameter unset. */
-export async function createRouteResources(db: Db, f: FixtureRegion): Promise<RouteParamValues> {
-  const values: RouteParamValues = {
-    municipalityId: String(f.municipalityA),
-    kindergartenId: String(f.kindergartenA1),
-    groupId: String(f.groupA1Young),
+export interface RouteExample {
+  body?: Record<string, unknown>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** A multipart/form-data body: text fields and one file part. */
+  multipart?: {
+    fields: Record<string, string>;
+    file: { field: string; name: string; type: string; bytes: Buffer };
   };
-  const attempt = async (work: () => Promise<void>) => {
+}
+
+export interface RouteResourceMaker {
+  /** Who contributes it (a module's name), for error messages. */
+  name: string;
+  /** The route parameter names it fills. */
+  params: readonly string[];
+  /** Parameter names it needs filled first (another maker's). */
+  needs?: readonly string[];
+  create(db: Db, fixture: FixtureRegion, filled: RouteParamValues): Promise<RouteParamValues>;
+  /**
+   * A valid request for routes whose schema alone does not give one (`'POST /api/…'` → builder),
+   * so a stranger is refused by the scope check, not by validation.
+   */
+  examples?: Record<string, (ids: RouteParamValues) => RouteExample>;
+}
+
+/** Every parameter name some module fills. */
+export const KNOWN_PARAMS: readonly string[] = ROUTE_RESOURCES.flatMap((m) => m.params);
+
+/**
+ * Creates a fresh set of resources (every maker, in dependency order). A maker's failure fails the
+ * run: a fixture that silently did not insert would turn scope tests off.
+ */
+export async function createRouteResources(db: Db, fixture: FixtureRegion): Promise<RouteParamValues> {
+  const values: RouteParamValues = {};
+  const pending = [...ROUTE_RESOURCES];
+  while (pending.length > 0) {
+    const ready = pending.findIndex((m) => (m.needs ?? []).every((n) => values[n] !== undefined));
+    if (ready < 0)
+      throw new Error(
+        `Route resources: ${pending.map((m) => m.name).join(', ')} need parameters nobody makes`,
+      );
+    const [maker] = pending.splice(ready, 1);
+    let made: RouteParamValues;
     try {
-      await work();
-    } catch {
-      // The module that owns the table is not there (yet): its routes are not called with it.
+      made = await maker!.create(db, fixture, values);
+    } catch (err) {
+      throw new Error(`Route resources of ${maker!.name} could not be made: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
-  };
-
-  await attempt(async () => {
-    const child = await sql<{ id: string }>`
-      insert into child (last_name, first_name, birth_date, sex, birth_certificate)
-      values ('Тестова', 'Анна', current_date - interval '2 years', 'f', ${`I-ТС ${crypto.randomInt(1e5, 1e6)}`})
-      returning id`.execute(db);
-    const number = `A-TEST-${crypto.randomInt(1e5, 1e6)}`;
-    const app = await sql<{ id: string }>`
-      insert into application (number, municipality_id, child_id, applicant_id, applicant_name, address,
-        registered_at, desired_date, status)
-      values (${number}, ${f.municipalityA}, ${child.rows[0]!.id}, ${f.users.citizen1}, 'Тестова Мария',
-        'г. Альфа, ул. Ленина, 2', now() - interval '1 year', current_date, 'registered')
-      returning id`.execute(db);
-    await sql`insert into application_choice (application_id, rank, kindergarten_id)
-      values (${app.rows[0]!.id}, 1, ${f.kindergartenA1})`.execute(db);
-    values.applicationId = app.rows[0]!.id;
-    values.number = number;
-  });
-
-  await attempt(async () => {
-    const file = await db
-      .insertInto('stored_file')
-      .values({
-        owner_id: f.users.citizen1,
-        file_name: 'certificate.pdf',
-        media_type: 'application/pdf',
-        size_bytes: 4,
-        sha256: crypto.createHash('sha256').update('%PDF').digest('hex'),
-        content: Buffer.from('%PDF'),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    values.fileId = file.id;
-  });
-
-  await attempt(async () => {
-    const bytes = pngImage(4, 3);
-    const photo = await db
-      .insertInto('kindergarten_photo')
-      .values({
-        kindergarten_id: f.kindergartenA1,
-        position: 1,
-        media_type: 'image/png',
-        size_bytes: bytes.length,
-        bytes,
-        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
-        width: 4,
-        height: 3,
-        alt_ru: 'Игровая комната',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    values.photoId = String(photo.id);
-  });
-
-  await attempt(async () => {
-    const notice = await db
-      .insertInto('notification')
-      .values({
-        user_id: f.users.citizen1,
-        template: 'platform.welcome',
-        params: JSON.stringify({ region: 'Тестовая область', name: 'Мария' }),
-        dedupe_key: `route-resources-${crypto.randomUUID()}`,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    values.notificationId = String(notice.id);
-  });
-
-  await attempt(async () => {
-    const wave = await sql<{ id: string }>`
-      insert into placement_wave (municipality_id, kind, title, placement_date, school_year_start, rules)
-      values (${f.municipalityA}, 'additional', 'Тестовое комплектование', current_date + 30,
-        make_date(extract(year from current_date)::int, 9, 1),
-        '{"desiredDateReached": true, "includeBenefitCheck": false, "ageMin": 1, "ageMax": 7}'::jsonb)
-      returning id`.execute(db);
-    values.waveId = wave.rows[0]!.id;
-    if (!values.applicationId) return;
-    const run = await sql<{ id: number }>`
-      insert into wave_run (wave_id, status) values (${values.waveId}, 'queued') returning id`.execute(db);
-    const direction = await sql<{ id: string }>`
-      insert into direction (wave_id, run_id, application_id, group_id, kindergarten_id, number, valid_until,
-        explanation)
-      values (${values.waveId}, ${run.rows[0]!.id}, ${values.applicationId}, ${f.groupA1Young},
-        ${f.kindergartenA1}, ${`D-TEST-${crypto.randomInt(1e5, 1e6)}`}, current_date + 14,
-        '{"ru": "тест", "en": "test"}'::jsonb)
-      returning id`.execute(db);
-    values.directionId = direction.rows[0]!.id;
-  });
-
+    for (const name of maker!.params)
+      if (made[name] === undefined)
+        throw new Error(`Route resources of ${maker!.name} did not fill :${name}`);
+    Object.assign(values, made);
+  }
   return values;
+}
+
+/** A module's example request for a route, if it gave one. */
+export function routeExample(method: string, url: string, ids: RouteParamValues): RouteExample | null {
+  for (const maker of ROUTE_RESOURCES) {
+    const build = maker.examples?.[`${method} ${url}`];
+    if (build) return build(ids);
+  }
+  return null;
 }
 
 /** The URL with `:name` parameters replaced; an unknown name gets `fallback`. */
 export function fillRoute(url: string, values: RouteParamValues, fallback = '1'): string {
-  return url.replace(/:(\w+)/g, (_m, name: string) =>
-    encodeURIComponent(values[name as RouteParamName] ?? fallback),
-  );
+  return url.replace(/:(\w+)/g, (_m, name: string) => encodeURIComponent(values[name] ?? fallback));
 }
 
 export const routeParamNames = (url: string): string[] => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);

@@ -82,7 +82,9 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
   provider.proxy = true;
   const callback = provider.callback();
 
-  app.get(`${DEMO_OIDC_PATH}/interaction/:uid`, async (request, reply) => {
+  // The provider authenticates its own routes (interaction cookies): they are public to the product.
+  const open = { config: { permission: 'public' as const } };
+  app.get(`${DEMO_OIDC_PATH}/interaction/:uid`, open, async (request, reply) => {
     const details = await provider.interactionDetails(request.raw, reply.raw);
     return reply
       .type('text/html; charset=utf-8')
@@ -91,7 +93,7 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
   });
 
   const loginForm = z.object({ sub: z.string().min(1) });
-  app.post(`${DEMO_OIDC_PATH}/interaction/:uid/login`, async (request, reply) => {
+  app.post(`${DEMO_OIDC_PATH}/interaction/:uid/login`, open, async (request, reply) => {
     const parsed = loginForm.safeParse(request.body);
     const account = parsed.success ? DEMO_ESIA_ACCOUNTS.find((a) => a.sub === parsed.data.sub) : undefined;
     const result = account
@@ -105,13 +107,17 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
 
   // Everything else under /oidc is the provider's own (discovery, authorize, token, userinfo, jwks).
   // Mounted like Express would: `originalUrl` tells the provider its mount path for the URLs it builds.
-  app.all(`${DEMO_OIDC_PATH}/*`, async (request, reply) => {
+  app.all(`${DEMO_OIDC_PATH}/*`, open, async (request, reply) => {
     reply.hijack();
     const raw = request.raw as typeof request.raw & { originalUrl?: string; body?: unknown };
-    raw.originalUrl = raw.url;
     // Fastify has already read the form body; the provider accepts it pre-parsed.
     if (request.body !== undefined) raw.body = request.body;
-    raw.url = raw.url!.slice(DEMO_OIDC_PATH.length) || '/';
+    // The path below the mount as the router decoded it, so every spelling of a URL reaching this
+    // route means the same to the provider; the query string goes on as sent.
+    const rest = (request.params as { '*': string })['*'];
+    const query = raw.url!.indexOf('?');
+    raw.url = `/${rest}${query >= 0 ? raw.url!.slice(query) : ''}`;
+    raw.originalUrl = `${DEMO_OIDC_PATH}${raw.url}`;
     callback(raw, reply.raw);
   });
 }

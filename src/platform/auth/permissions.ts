@@ -1,5 +1,6 @@
 import type { Principal, Role, RoleGrant, Scope } from './roles.js';
 import { REGION_WIDE_ROLES } from './roles.js';
+import { HttpProblem } from '../http/problem.js';
 
 export interface ActionRule {
   roles: readonly Role[];
@@ -34,13 +35,14 @@ export function grantCovers(grant: RoleGrant, scope: Scope, principal: Principal
   if (REGION_WIDE_ROLES.has(grant.role)) return true;
   switch (grant.role) {
     case 'municipal_officer':
-      return scope.municipalityId == null || scope.municipalityId === grant.municipalityId;
+      // An officer covers what lies in their municipality; null (the whole region) is not theirs.
+      return scope.municipalityId === undefined || scope.municipalityId === grant.municipalityId;
     case 'kindergarten_head':
-      if (scope.kindergartenId != null) return scope.kindergartenId === grant.kindergartenId;
-      // A municipality-wide resource is not a head's, a resource with no scope at all is (lists filtered later).
-      return scope.municipalityId == null;
+      if (scope.kindergartenId !== undefined) return scope.kindergartenId === grant.kindergartenId;
+      // A municipality-wide resource is not a head's; a request naming no resource is (lists filtered later).
+      return scope.municipalityId === undefined;
     case 'citizen':
-      return scope.ownerUserId == null || scope.ownerUserId === principal.userId;
+      return scope.ownerUserId === undefined || scope.ownerUserId === principal.userId;
     default:
       return false;
   }
@@ -71,4 +73,57 @@ export function permittedActions(
 /** Grants of a role, e.g. to filter lists to the municipalities an officer covers. */
 export function grantsOf(principal: Principal | null, roles: readonly Role[]): RoleGrant[] {
   return principal ? principal.grants.filter((g) => roles.includes(g.role)) : [];
+}
+
+/**
+ * What the principal's grants for an action cover, to filter a list the request does not narrow
+ * to one resource: the whole region, or these municipalities and kindergartens, or the citizen's own.
+ */
+export interface Coverage {
+  region: boolean;
+  municipalityIds: number[];
+  kindergartenIds: number[];
+  ownerUserId: string | null;
+}
+
+export function coverageOf(principal: Principal | null, action: string): Coverage {
+  const rule = actionRule(action);
+  const grants = principal ? principal.grants.filter((g) => rule.roles.includes(g.role)) : [];
+  const ids = (pick: (g: RoleGrant) => number | null) => [
+    ...new Set(grants.map(pick).filter((id): id is number => id !== null)),
+  ];
+  return {
+    region: grants.some((g) => REGION_WIDE_ROLES.has(g.role)),
+    municipalityIds: ids((g) => (g.role === 'municipal_officer' ? g.municipalityId : null)),
+    kindergartenIds: ids((g) => (g.role === 'kindergarten_head' ? g.kindergartenId : null)),
+    ownerUserId: grants.some((g) => g.role === 'citizen') ? principal!.userId : null,
+  };
+}
+
+/**
+ * The municipality a request with an optional municipality parameter works on. Asked for: that one
+ * (the permission check decides). Left out: the whole region (null) for a region-wide grant, else
+ * the caller's own municipality, so an open scope never means "everywhere" for an officer.
+ */
+export function municipalityOrOwn(
+  principal: Principal | null,
+  action: string,
+  requested: number | undefined,
+): number | null {
+  if (requested !== undefined) return requested;
+  const coverage = coverageOf(principal, action);
+  if (coverage.region) return null;
+  const [own, ...more] = coverage.municipalityIds;
+  if (own === undefined) return null; // nobody's: only a region-wide grant covers it
+  if (more.length > 0)
+    throw new HttpProblem(422, 'invalid-field', 'Choose one of your municipalities.', {
+      errors: [
+        {
+          field: 'query.municipalityId',
+          message: 'required when you cover several municipalities',
+          expected: `one of ${coverage.municipalityIds.join(', ')}`,
+        },
+      ],
+    });
+  return own;
 }

@@ -11,13 +11,24 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext, AppModule } from '../app-context.js';
-import { installAuthHooks } from './auth-hooks.js';
+import { installAuthHooks, publicPlugin } from './auth-hooks.js';
 import { frameworkProblem, installErrorHandler } from './error-handler.js';
 import { installOpenApi } from './openapi.js';
 import { HttpProblem } from './problem.js';
 import type { RegisteredRoute } from './route-permission.js';
 
 export type App = FastifyInstance;
+
+/**
+ * How URLs map to routes, spelled out (these are Fastify's defaults): the authorization tests build
+ * a router with the same options to learn which spellings of a path reach which route.
+ */
+export const ROUTER_OPTIONS = {
+  caseSensitive: true,
+  ignoreTrailingSlash: false,
+  ignoreDuplicateSlashes: false,
+  useSemicolonDelimiter: false,
+} as const;
 
 export interface HttpAppOptions {
   /** Built web app (web/dist); served with an SPA fallback when present. */
@@ -68,6 +79,17 @@ function trustProxyOption(
   return typeof value === 'number' ? (_address: string, hop: number) => hop < value : value;
 }
 
+/** Whether a path (as sent, in any spelling) is under the API or open data, where a miss is problem+json. */
+function isApiPath(url: string): boolean {
+  let path = url;
+  try {
+    path = decodeURIComponent(url);
+  } catch {
+    // A malformed escape: judge it as sent.
+  }
+  return path.startsWith('/api/') || path.startsWith('/open-data/');
+}
+
 function tileOrigin(tileUrl: string): string | null {
   try {
     return new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).origin;
@@ -102,6 +124,7 @@ export async function buildHttpApp(
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
     bodyLimit: 1_048_576,
+    routerOptions: ROUTER_OPTIONS,
     frameworkErrors: frameworkProblem,
     trustProxy: trustProxyOption(ctx.config.TRUST_PROXY),
   }).withTypeProvider<ZodTypeProvider>();
@@ -131,6 +154,10 @@ export async function buildHttpApp(
   });
   await app.register(cookie);
   await app.register(formbody);
+  const routes: RegisteredRoute[] = [];
+  installAuthHooks(app, ctx.db, routes, {
+    expensivePerMinute: ctx.config.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
+  });
   // One per-IP budget shared by every public route (a route may set a stricter one of its own,
   // e.g. sign-in); signed-in work is not limited here.
   await app.register(rateLimit, {
@@ -141,9 +168,6 @@ export async function buildHttpApp(
   });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 20 } });
   installErrorHandler(app);
-
-  const routes: RegisteredRoute[] = [];
-  installAuthHooks(app, ctx.db, routes);
   await installOpenApi(app, ctx.config.REGION_NAME_EN);
 
   for (const module of modules) {
@@ -153,11 +177,16 @@ export async function buildHttpApp(
   const webDist = opts.webDist;
   const hasWeb = webDist && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });
+    await publicPlugin(app, fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      maxAge: '1h',
+      index: false,
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0]!;
-    if (url.startsWith('/api/') || url.startsWith('/open-data/') || !hasWeb || request.method !== 'GET') {
+    if (isApiPath(url) || !hasWeb || request.method !== 'GET') {
       throw new HttpProblem(404, 'not-found', `No such resource: ${request.method} ${url}`);
     }
     // Client-side routes: hand the single-page app its shell.

@@ -1,38 +1,69 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can, hasRoleFor } from '../auth/permissions.js';
+import type {
+  FastifyInstance,
+  FastifyPluginAsync,
+  FastifyPluginCallback,
+  FastifyPluginOptions,
+  FastifyRequest,
+  RouteOptions,
+} from 'fastify';
+import { actionRule, can, hasRoleFor } from '../auth/permissions.js';
 import { SESSION_COOKIE, loadPrincipal } from '../auth/session-store.js';
 import type { Db } from '../db/database.js';
-import { forbidden, HttpProblem, unauthorized } from './problem.js';
+import { forbidden, HttpProblem, notFound, unauthorized } from './problem.js';
 import type { RegisteredRoute, RoutePermission } from './route-permission.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Paths whose routes must declare a permission (the web app's static files need none). */
-export const GUARDED_PREFIXES = ['/api/', '/open-data/'] as const;
-const isGuarded = (url: string) => GUARDED_PREFIXES.some((p) => url.startsWith(p));
+export interface AuthHookOptions {
+  /** Per-user budget per minute of each route declared `expensive`. */
+  expensivePerMinute: number;
+}
 
 /**
- * Sessions, CSRF and the central permission check. A route under /api or /open-data without a
- * declared permission cannot be registered at all.
+ * Sessions, CSRF and the central permission check, all decided by the matched route's declaration
+ * (`config.permission`), never by the raw URL: any spelling of a path that reaches a route
+ * (percent-encoded letters, say) meets the same checks as the plain one. Deny by default: a route
+ * without a permission cannot be registered at all, whatever its path; routes a third-party plugin
+ * adds get theirs from `publicPlugin`.
  *
  * Sign-in and role are checked before validation, so an anonymous caller gets 401 and a caller
  * without the role 403 whatever they sent. The scope (which kindergarten or municipality the request
- * touches) is resolved after validation, from typed params and body, before the handler runs.
+ * touches) is resolved after validation, from typed params and body, before the handler runs; a
+ * resource whose existence is itself personal answers 404 to whoever may not see it.
+ *
+ * Must be installed before the rate-limit plugin, so the per-user limit it sets on expensive
+ * routes is in place when that plugin reads the route's config.
  */
-export function installAuthHooks(app: FastifyInstance, db: Db, routes: RegisteredRoute[]): void {
+export function installAuthHooks(
+  app: FastifyInstance,
+  db: Db,
+  routes: RegisteredRoute[],
+  options: AuthHookOptions,
+): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('scope', null);
 
-  app.addHook('onRoute', (route) => {
-    if (!isGuarded(route.url)) return;
-    // The API docs page (a plugin's routes) is public by nature.
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, permission: 'public' };
-    const permission = route.config?.permission;
-    if (!permission) throw new Error(`Route ${String(route.method)} ${route.url} declares no permission`);
-    for (const method of [route.method].flat()) {
-      if (method === 'HEAD') continue;
-      routes.push({ method, url: route.url, permission, schema: route.schema });
+  app.addHook('onRoute', function declare(this: FastifyInstance, route: RouteOptions) {
+    const permission = route.config?.permission ?? this.routePermissionDefault;
+    const label = `${[route.method].flat().join(',')} ${route.url}`;
+    if (!permission)
+      throw new Error(
+        `Route ${label} declares no permission: set config.permission to 'public', 'authenticated' or { action, scope }`,
+      );
+    if (typeof permission === 'object') actionRule(permission.action); // an unknown action fails here too
+    route.config = { ...route.config, permission };
+    if (typeof permission === 'object' && permission.expensive) {
+      if (route.config.rateLimit) throw new Error(`Route ${label}: expensive routes get the per-user limit`);
+      route.config.rateLimit = {
+        max: options.expensivePerMinute,
+        timeWindow: '1 minute',
+        keyGenerator: (request) => `user:${request.principal?.userId ?? request.ip}`,
+        allowList: () => false,
+      };
     }
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, permission, schema: route.schema });
   });
 
   app.addHook('onRequest', async (request) => {
@@ -43,8 +74,8 @@ export function installAuthHooks(app: FastifyInstance, db: Db, routes: Registere
   });
 
   app.addHook('preValidation', async (request) => {
-    const permission = request.routeOptions.config?.permission;
-    if (!permission || !isGuarded(request.url)) return;
+    const permission = declaredPermission(request);
+    if (!permission) return;
 
     // Double-submit CSRF token for writes authenticated by the session cookie.
     if (request.principal && !SAFE_METHODS.has(request.method)) {
@@ -61,10 +92,21 @@ export function installAuthHooks(app: FastifyInstance, db: Db, routes: Registere
   });
 
   app.addHook('preHandler', async (request) => {
-    const permission = request.routeOptions.config?.permission;
-    if (!permission || !isGuarded(request.url)) return;
-    await checkScope(request, permission);
+    const permission = declaredPermission(request);
+    if (!permission || typeof permission === 'string') return;
+    const scope = permission.scope ? await permission.scope(request) : {};
+    request.scope = scope;
+    if (!can(request.principal, permission.action, scope))
+      throw scope.personal ? notFound(scope.personal) : forbidden();
   });
+}
+
+/** The matched route's permission; only the not-found handler has none (registration refuses the rest). */
+function declaredPermission(request: FastifyRequest): RoutePermission | null {
+  const permission = request.routeOptions.config?.permission;
+  if (permission) return permission;
+  if (request.is404) return null;
+  throw forbidden();
 }
 
 function checkRole(request: FastifyRequest, permission: RoutePermission): void {
@@ -75,8 +117,17 @@ function checkRole(request: FastifyRequest, permission: RoutePermission): void {
   if (!hasRoleFor(request.principal, permission.action)) throw forbidden();
 }
 
-async function checkScope(request: FastifyRequest, permission: RoutePermission): Promise<void> {
-  if (typeof permission === 'string') return;
-  const scope = permission.scope ? await permission.scope(request) : {};
-  if (!can(request.principal, permission.action, scope)) throw forbidden();
+/**
+ * Registers a third-party plugin (static files, the API docs page) whose routes are public by
+ * nature: they get `permission: 'public'` at registration instead of being refused.
+ */
+export async function publicPlugin<O extends FastifyPluginOptions>(
+  app: FastifyInstance,
+  plugin: FastifyPluginCallback<O> | FastifyPluginAsync<O>,
+  opts: O,
+): Promise<void> {
+  await app.register(async (scoped) => {
+    scoped.decorate('routePermissionDefault', 'public');
+    await scoped.register(plugin, opts);
+  });
 }

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { publicPlugin } from './auth-hooks.js';
 
 /** OpenAPI 3.1 generated from the same zod schemas that validate requests. */
 export async function installOpenApi(app: FastifyInstance, title: string): Promise<void> {
@@ -20,7 +21,7 @@ export async function installOpenApi(app: FastifyInstance, title: string): Promi
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await publicPlugin(app, swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

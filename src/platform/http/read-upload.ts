@@ -6,6 +6,8 @@ export interface Upload {
   content: Buffer;
   /** Text fields sent with the file (last value wins), each at most `maxFieldLength` characters. */
   fields: Record<string, string>;
+  /** The file name the client gave, as sent (not to be trusted for anything but display). */
+  fileName: string | null;
 }
 
 const problem = (status: number, code: string, message: string, field: string, expected?: string) =>
@@ -32,6 +34,7 @@ export async function readUpload(
       'multipart/form-data',
     );
   let content: Buffer | null = null;
+  let fileName: string | null = null;
   const fields: Record<string, string> = {};
   try {
     for await (const part of request.parts({
@@ -48,6 +51,7 @@ export async function readUpload(
           );
         }
         content = await part.toBuffer();
+        fileName = part.filename || null;
       } else {
         const value = typeof part.value === 'string' ? part.value : String(part.value);
         if (part.valueTruncated || value.length > maxFieldLength)
@@ -73,8 +77,16 @@ export async function readUpload(
       );
     if (code === 'FST_FILES_LIMIT')
       throw problem(400, 'too-many-files', 'Send one file at a time.', fileField, 'one file');
-    throw err;
+    if (err instanceof HttpProblem) throw err;
+    // Anything else went wrong reading the body as sent (no boundary, a cut-off part): the client's.
+    throw problem(
+      400,
+      'malformed-multipart',
+      'The multipart/form-data body is malformed; send the form again.',
+      fileField,
+      'a well-formed multipart/form-data body',
+    );
   }
   if (!content) throw problem(400, 'file-required', 'No file in the request.', fileField, 'a file');
-  return { content, fields };
+  return { content, fields, fileName };
 }

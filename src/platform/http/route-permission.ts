@@ -8,7 +8,15 @@ import type { Principal, Scope } from '../auth/roles.js';
 export type RoutePermission =
   | 'public'
   | 'authenticated'
-  | { action: string; scope?: (request: FastifyRequest) => Scope | Promise<Scope> };
+  | {
+      action: string;
+      scope?: (request: FastifyRequest) => Scope | Promise<Scope>;
+      /**
+       * Costly work (an XLSX export, a placement run, a report): a per-user budget per minute on top
+       * of the role check, so one account cannot tie up the server. The number is requests per minute.
+       */
+      expensive?: number | true;
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,6 +25,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
     sessionToken: string | null;
+    /** The scope the route's permission resolved (its handler works within it), null before. */
+    scope: Scope | null;
+  }
+  interface FastifyInstance {
+    /** Set by `publicPlugin`: routes a third-party plugin registers inside are public. */
+    routePermissionDefault?: RoutePermission;
   }
 }
 

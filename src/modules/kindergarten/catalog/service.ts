@@ -156,7 +156,7 @@ export class CatalogService {
       }));
     return {
       items,
-      permittedActions: permittedActions(principal, { municipalityId: municipalityId ?? null }, [
+      permittedActions: permittedActions(principal, municipalityId === undefined ? {} : { municipalityId }, [
         CATALOG_ACTIONS.create,
       ]),
     };

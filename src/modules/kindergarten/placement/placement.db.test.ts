@@ -300,7 +300,8 @@ describe('placement waves', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const stranger = await t.asFixture('citizen2');
-    expect((await stranger.post(`/api/directions/${d.id}/accept`)).statusCode).toBe(403);
+    // Another family's direction answers as a missing one: its existence is personal.
+    expect((await stranger.post(`/api/directions/${d.id}/accept`)).statusCode).toBe(404);
     const accepted = await parent.post(`/api/directions/${d.id}/accept`);
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().status).toBe('accepted');
@@ -317,7 +318,7 @@ describe('placement waves', () => {
     expect(list.items).toHaveLength(2);
     const accepted = list.items.find((d: { status: string }) => d.status === 'accepted');
     const other = await t.asFixture('headB1');
-    expect((await other.post(`/api/directions/${accepted.id}/enroll`)).statusCode).toBe(403);
+    expect((await other.post(`/api/directions/${accepted.id}/enroll`)).statusCode).toBe(404);
     const enrolled = await head.post(`/api/directions/${accepted.id}/enroll`);
     expect(enrolled.statusCode).toBe(200);
     expect(enrolled.json().status).toBe('enrolled');
@@ -354,7 +355,7 @@ describe('placement waves', () => {
     expect(owner.applicant_id).toBeNull(); // a paper applicant: the expiry path, not the parent's
     const parent = await t.asFixture('citizen1');
     const res = await parent.post(`/api/directions/${offered.id}/accept`);
-    expect(res.statusCode).toBe(403);
+    expect(res.statusCode).toBe(404);
 
     await t.db.transaction().execute((tx) => expireDirections(tx, '2026-01-01'));
     const d = await t.db

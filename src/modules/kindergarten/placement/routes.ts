@@ -57,6 +57,8 @@ export function placementRoutes(app: FastifyInstance, ctx: AppContext): void {
       municipalityId: d.municipality_id,
       kindergartenId: d.kindergarten_id,
       ownerUserId: d.applicant_id ?? NO_OWNER,
+      // A child's placement is personal: whoever may not see it gets the same 404 as for none.
+      personal: 'Direction',
     };
   };
 
@@ -121,7 +123,7 @@ export function placementRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/placement/waves/:waveId/runs',
     {
-      config: { permission: { action: A.waveManage, scope: waveScope } },
+      config: { permission: { action: A.waveManage, scope: waveScope, expensive: true } },
       schema: {
         tags,
         summary: 'Run the solver on the wave as a background job (a new draft replaces the previous one)',

@@ -42,8 +42,13 @@ export function applicationScope(db: Db) {
     const { applicationId } = request.params as { applicationId: string };
     const a = /^[0-9a-f-]{36}$/i.test(applicationId) ? await applicationOwner(db, applicationId) : undefined;
     if (!a) throw notFound('Application');
-    // A paper application has no owner: no citizen may read it.
-    return { municipalityId: a.municipality_id, ownerUserId: a.applicant_id ?? 'paper-application' };
+    // A paper application has no owner: no citizen may read it. Whoever may not see an
+    // application learns nothing of it, not even that it exists.
+    return {
+      municipalityId: a.municipality_id,
+      ownerUserId: a.applicant_id ?? 'paper-application',
+      personal: 'Application',
+    };
   };
 }
 

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type Client, type TestApp } from '../../../app/testing/test-app.js';
@@ -197,7 +198,12 @@ describe('queue, benefits and explanations', () => {
   it('keeps other citizens out and hides paper applications from citizens', async () => {
     const mine = (await citizen.get('/api/kindergarten/my/applications')).json().items[0];
     const stranger = await t.asFixture('citizen2');
-    expect((await stranger.get(`/api/kindergarten/applications/${mine.id}`)).statusCode).toBe(403);
+    // Another family's application answers exactly as one that does not exist: 404, same words.
+    const theirs = await stranger.get(`/api/kindergarten/applications/${mine.id}`);
+    const none = await stranger.get(`/api/kindergarten/applications/${crypto.randomUUID()}`);
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.json().detail).toBe(none.json().detail);
+    expect(theirs.json().type).toBe(none.json().type);
     const paper = await officer.post(
       `/api/kindergarten/municipalities/${t.fixture.municipalityA}/applications`,
       {
@@ -206,11 +212,11 @@ describe('queue, benefits and explanations', () => {
       },
     );
     expect(paper.statusCode, paper.body).toBe(201);
-    expect((await citizen.get(`/api/kindergarten/applications/${paper.json().id}`)).statusCode).toBe(403);
+    expect((await citizen.get(`/api/kindergarten/applications/${paper.json().id}`)).statusCode).toBe(404);
     expect(
       (await (await t.asFixture('officerB')).get(`/api/kindergarten/applications/${paper.json().id}`))
         .statusCode,
-    ).toBe(403);
+    ).toBe(404);
   });
 });
 

@@ -38,6 +38,7 @@ import {
   mergeResponseSchema,
 } from '../../../contracts/kindergarten-queue.js';
 import type { AppContext } from '../../../platform/app-context.js';
+import { readUpload } from '../../../platform/http/read-upload.js';
 import { permittedActions } from '../../../platform/auth/permissions.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { HttpProblem } from '../../../platform/http/problem.js';
@@ -139,25 +140,8 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new HttpProblem(415, 'unsupported-media-type', 'Send the document as multipart/form-data.', {
-          errors: [{ field: 'file', message: 'multipart/form-data expected' }],
-        });
-      const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES } });
-      if (!part)
-        throw new HttpProblem(400, 'bad-request', 'No file in the request.', {
-          errors: [{ field: 'file', message: 'required' }],
-        });
-      let content: Buffer;
-      try {
-        content = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new HttpProblem(413, 'file-too-large', 'The file is larger than 5 MB.', {
-            errors: [{ field: 'file', message: 'larger than 5 MB', expected: '≤ 5 MB' }],
-          });
-        throw err;
-      }
+      const upload = await readUpload(request, { maxBytes: MAX_DOCUMENT_BYTES, sizeLabel: '5 MB' });
+      const content = upload.content;
       const sniffed = await sniffDocument(content);
       if (!sniffed.ok) {
         const status = sniffed.reason === 'too_large' ? 413 : sniffed.reason === 'empty' ? 400 : 415;
@@ -170,7 +154,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
           },
         );
       }
-      const fileName = (part.filename || 'document').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
+      const fileName = (upload.fileName || 'document').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
       const sha256 = crypto.createHash('sha256').update(content).digest('hex');
       const f = await q.insertFile(db, {
         ownerId: request.principal!.userId,
@@ -574,7 +558,9 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/kindergarten/municipalities/:municipalityId/status-export',
     {
-      config: { permission: { action: 'queue.application.list', scope: municipalityScope() } },
+      config: {
+        permission: { action: 'queue.application.list', scope: municipalityScope(), expensive: true },
+      },
       schema: {
         tags,
         summary: 'Status changes with ЕПГУ status codes; JSON or CSV',

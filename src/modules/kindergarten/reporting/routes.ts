@@ -35,14 +35,21 @@ import {
   scenarioById,
 } from './queries.js';
 import { recordAudit } from '../../../platform/audit/audit-log.js';
-import { can } from '../../../platform/auth/permissions.js';
+import { can, municipalityOrOwn } from '../../../platform/auth/permissions.js';
 import { scenarioFromRow, type ForecastService } from './forecast-service.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+// Left out, the municipality is the caller's own (the whole region only for a region-wide grant).
 const scopeOfQuery = (request: FastifyRequest) => ({
-  municipalityId: (request.query as { municipalityId?: number }).municipalityId ?? null,
+  municipalityId: municipalityOrOwn(
+    request.principal,
+    REPORTING_ACTIONS.read,
+    (request.query as { municipalityId?: number }).municipalityId,
+  ),
 });
+/** The municipality the permission check resolved: undefined means the whole region. */
+const scopedMunicipality = (request: FastifyRequest) => request.scope?.municipalityId ?? undefined;
 
 const actorOf = (request: FastifyRequest) => ({
   userId: request.principal?.userId ?? null,
@@ -54,6 +61,8 @@ export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config } = ctx;
   const read = { action: REPORTING_ACTIONS.read, scope: scopeOfQuery };
+  // Files and long series are computed on request: each user has a budget of them per minute.
+  const readExpensive = { ...read, expensive: true as const };
 
   r.get(
     '/api/reporting/indicators',
@@ -69,14 +78,16 @@ export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: 
     },
     async (request, reply) => {
       reply.header('cache-control', 'private, no-store');
-      return service.indicators(resolveQuery(request.query));
+      return service.indicators(
+        resolveQuery({ ...request.query, municipalityId: scopedMunicipality(request) }),
+      );
     },
   );
 
   r.get(
     '/api/reporting/indicators/series',
     {
-      config: { permission: read },
+      config: { permission: readExpensive },
       schema: {
         tags: ['reporting'],
         summary: 'Month-end time series of demand, placed children and availability',
@@ -87,7 +98,7 @@ export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: 
     async (request) => {
       const q = request.query;
       const bands = resolveQuery({ date: q.to, bands: q.bands }).bands;
-      return service.series(q.from, q.to, q.municipalityId, bands);
+      return service.series(q.from, q.to, scopedMunicipality(request), bands);
     },
   );
 
@@ -95,7 +106,7 @@ export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: 
     r.get(
       `/api/reporting/indicators.${format}`,
       {
-        config: { permission: read },
+        config: { permission: readExpensive },
         schema: {
           tags: ['reporting'],
           summary:
@@ -106,7 +117,7 @@ export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: 
         },
       },
       async (request, reply) => {
-        const q = resolveQuery(request.query);
+        const q = resolveQuery({ ...request.query, municipalityId: scopedMunicipality(request) });
         const indicators = await service.indicators(q);
         const tables = reportTables(indicators, await regionName(db));
         const base = `indicators-${q.day}${q.municipalityId ? `-m${q.municipalityId}` : ''}`;
@@ -149,17 +160,17 @@ export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: 
   );
 
   r.get(
-    '/api/reporting/reports/:fileId',
+    '/api/reporting/reports/:reportId',
     {
       config: { permission: { action: REPORTING_ACTIONS.read } },
       schema: {
         tags: ['reporting'],
         summary: 'Download one monthly report file',
-        params: z.object({ fileId: z.coerce.number().int().positive() }),
+        params: z.object({ reportId: z.coerce.number().int().positive() }),
       },
     },
     async (request, reply) => {
-      const file = await reportFileById(db, request.params.fileId);
+      const file = await reportFileById(db, request.params.reportId);
       if (!file) throw notFound('Report file');
       const full = path.join(reportsDir(config.dataDir), file.fileName);
       if (!fs.existsSync(full)) throw notFound('Report file on disk');
@@ -171,7 +182,7 @@ export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: 
   r.post(
     '/api/reporting/reports',
     {
-      config: { permission: { action: REPORTING_ACTIONS.generate } },
+      config: { permission: { action: REPORTING_ACTIONS.generate, expensive: true } },
       schema: {
         tags: ['reporting'],
         summary: 'Generate the monthly report of a past month now (the scheduled job does this on the 1st)',
@@ -203,7 +214,7 @@ export function forecastRoutes(app: FastifyInstance, ctx: AppContext, forecasts:
   r.get(
     '/api/reporting/forecast',
     {
-      config: { permission: { action: REPORTING_ACTIONS.read } },
+      config: { permission: { action: REPORTING_ACTIONS.read, expensive: true } },
       schema: {
         tags: ['reporting'],
         summary: 'Demand vs capacity and the deficit per municipality, 1–5 years ahead, for a scenario',

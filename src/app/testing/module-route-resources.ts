@@ -1,0 +1,15 @@
+import { catalogRouteResources } from '../../modules/kindergarten/catalog/testing/route-resources.js';
+import { placementRouteResources } from '../../modules/kindergarten/placement/testing/route-resources.js';
+import { queueRouteResources } from '../../modules/kindergarten/queue/testing/route-resources.js';
+import { reportingRouteResources } from '../../modules/kindergarten/reporting/testing/route-resources.js';
+import { platformRouteResources } from '../../platform/testing/route-resources.js';
+import type { RouteResourceMaker } from './route-resources.js';
+
+/** The test side of src/app/modules.ts: each module's maker of its route parameters' resources. */
+export const ROUTE_RESOURCES: RouteResourceMaker[] = [
+  platformRouteResources,
+  catalogRouteResources,
+  queueRouteResources,
+  placementRouteResources,
+  reportingRouteResources,
+];
