@@ -18,7 +18,14 @@ export const WEB_DIST =
 export async function buildApp(
   config: Config,
   handle: DatabaseHandle,
-  opts: { mailer?: Mailer; modules?: AppModule[]; logger?: boolean; logStream?: DestinationStream } = {},
+  opts: {
+    mailer?: Mailer;
+    modules?: AppModule[];
+    logger?: boolean;
+    logStream?: DestinationStream;
+    /** The web build to serve (default WEB_DIST). */
+    webDist?: string;
+  } = {},
 ) {
   const ctx: AppContext = {
     config,
@@ -30,7 +37,7 @@ export async function buildApp(
   };
   const modules = opts.modules ?? MODULES;
   const { app, routes } = await buildHttpApp(ctx, modules, {
-    webDist: WEB_DIST,
+    webDist: opts.webDist ?? WEB_DIST,
     logger: opts.logger,
     logStream: opts.logStream,
   });

@@ -34,6 +34,8 @@ export async function startTestApp(
     listen?: boolean;
     /** Capture the server's log lines (otherwise logging is off). */
     logStream?: DestinationStream;
+    /** Serve this web build (a directory with index.html); by default whatever WEB_DIST holds. */
+    webDist?: string;
   } = {},
 ) {
   const handle: DatabaseHandle = await createTestDatabase();
@@ -53,6 +55,7 @@ export async function startTestApp(
     mailer,
     logger: !!opts.logStream,
     logStream: opts.logStream,
+    webDist: opts.webDist,
   });
   await built.app.ready();
   if (opts.listen) await built.app.listen({ port, host: '127.0.0.1' });

@@ -184,13 +184,16 @@ export async function buildHttpApp(
       index: false,
     });
   }
+  // Read once: the static plugin lives in its own (public) scope, so its `reply.sendFile` is not
+  // available to the root not-found handler, and the shell is small and fixed for a build.
+  const shell = hasWeb ? fs.readFileSync(path.join(webDist, 'index.html')) : null;
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0]!;
-    if (isApiPath(url) || !hasWeb || request.method !== 'GET') {
+    if (isApiPath(url) || !shell || request.method !== 'GET') {
       throw new HttpProblem(404, 'not-found', `No such resource: ${request.method} ${url}`);
     }
     // Client-side routes: hand the single-page app its shell.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell);
   });
 
   return { app, routes };
