@@ -32,7 +32,11 @@ const server = spawn(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'],
     SEED_ON_START: 'false',
     JOBS_ENABLED: 'false',
     LOG_LEVEL: 'warn',
+    // Production as deployed: no demo mode, a (never contacted) sign-in provider of its own.
     NODE_ENV: 'production',
+    DEMO_MODE: 'false',
+    OIDC_ISSUER: 'https://oidc.bench.invalid',
+    OIDC_CLIENT_SECRET: 'bench-only',
     // The bench is one client on loopback: the per-IP public limit would answer 429 otherwise.
     RATE_LIMIT_PUBLIC_PER_MINUTE: String(rate * 60 * 10),
   },

@@ -15,6 +15,8 @@ const trustProxyFromEnv = z.string().transform((v): boolean | number | string =>
   return v;
 });
 
+const DEMO_OIDC_CLIENT_SECRET = 'open-region-demo-secret';
+
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -32,7 +34,7 @@ const configSchema = z.object({
   COOKIE_SECURE: boolFromEnv.optional(),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().default('open-region'),
-  OIDC_CLIENT_SECRET: z.string().default('open-region-demo-secret'),
+  OIDC_CLIENT_SECRET: z.string().default(DEMO_OIDC_CLIENT_SECRET),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('open-region <no-reply@open-region.local>'),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
@@ -56,9 +58,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production') refuseDemoDefaults(c);
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`,
   };
+}
+
+/**
+ * Demo conveniences (demo sign-in accounts, the embedded ESIA stand-in, seeded families, the
+ * published client secret) must never reach a production server: refuse to start, naming each
+ * setting to change. A public demo runs without NODE_ENV=production.
+ */
+function refuseDemoDefaults(c: z.infer<typeof configSchema>): void {
+  const fixes: string[] = [];
+  if (c.DEMO_MODE) fixes.push('DEMO_MODE=false (demo accounts and the embedded sign-in provider)');
+  if (c.SEED_ON_START) fixes.push('SEED_ON_START=false (the demo region would be loaded)');
+  if (c.OIDC_CLIENT_SECRET === DEMO_OIDC_CLIENT_SECRET)
+    fixes.push('OIDC_CLIENT_SECRET=<the secret your ESIA/OIDC provider issued> (the demo default is public)');
+  if (!c.OIDC_ISSUER) fixes.push('OIDC_ISSUER=<your ESIA/OIDC provider> (citizens could not sign in)');
+  if (fixes.length)
+    throw new Error(`Refusing to start with NODE_ENV=production and demo defaults; set: ${fixes.join('; ')}`);
 }

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { serverNodeArgs } from '../../scripts/server-process.mjs';
+import { loadConfig } from './config.js';
+
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DEMO_MODE: 'false',
+  SEED_ON_START: 'false',
+  OIDC_ISSUER: 'https://esia.example.ru',
+  OIDC_CLIENT_SECRET: 'issued-by-the-provider',
+};
+
+describe('configuration in production', () => {
+  it('starts with real settings', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.DEMO_MODE).toBe(false);
+    expect(config.OIDC_ISSUER).toBe('https://esia.example.ru');
+  });
+
+  it.each([
+    ['DEMO_MODE', 'true', /DEMO_MODE=false/],
+    ['SEED_ON_START', 'true', /SEED_ON_START=false/],
+    ['OIDC_CLIENT_SECRET', 'open-region-demo-secret', /OIDC_CLIENT_SECRET=/],
+    ['OIDC_ISSUER', '', /OIDC_ISSUER=/],
+  ])('refuses %s=%s and names the setting to change', (name, value, message) => {
+    expect(() => loadConfig({ ...PRODUCTION, [name]: value })).toThrow(message);
+  });
+
+  it('refuses the defaults all at once, listing every setting', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DEMO_MODE=false.*SEED_ON_START=false.*OIDC_CLIENT_SECRET=.*OIDC_ISSUER=/,
+    );
+  });
+
+  it('keeps the demo defaults outside production', () => {
+    expect(loadConfig({}).DEMO_MODE).toBe(true);
+  });
+
+  it('the server process exits before listening and says why', () => {
+    const run = spawnSync(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0', DATA_DIR: 'data/never-created' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/Refusing to start with NODE_ENV=production.*DEMO_MODE=false/);
+  });
+});
