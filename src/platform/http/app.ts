@@ -12,6 +12,7 @@ import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext, AppModule } from '../app-context.js';
 import { installAuthHooks, publicPlugin } from './auth-hooks.js';
+import { installJsonBodyParser } from './json-body.js';
 import { frameworkProblem, installErrorHandler } from './error-handler.js';
 import { installOpenApi } from './openapi.js';
 import { HttpProblem } from './problem.js';
@@ -154,6 +155,7 @@ export async function buildHttpApp(
   });
   await app.register(cookie);
   await app.register(formbody);
+  installJsonBodyParser(app);
   const routes: RegisteredRoute[] = [];
   installAuthHooks(app, ctx.db, routes, {
     expensivePerMinute: ctx.config.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
