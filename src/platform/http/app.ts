@@ -176,19 +176,19 @@ export async function buildHttpApp(
     if (module.routes) await app.register(async (scoped) => module.routes!(scoped, ctx));
   }
 
+  // The shell is read once: the static plugin lives in its own (public) scope, so its
+  // `reply.sendFile` is not available to the root not-found handler, and a build's shell is fixed.
   const webDist = opts.webDist;
-  const hasWeb = webDist && fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) {
+  const shellPath = webDist && path.join(webDist, 'index.html');
+  const shell = shellPath && fs.existsSync(shellPath) ? fs.readFileSync(shellPath) : null;
+  if (shell) {
     await publicPlugin(app, fastifyStatic, {
-      root: webDist,
+      root: webDist!,
       wildcard: false,
       maxAge: '1h',
       index: false,
     });
   }
-  // Read once: the static plugin lives in its own (public) scope, so its `reply.sendFile` is not
-  // available to the root not-found handler, and the shell is small and fixed for a build.
-  const shell = hasWeb ? fs.readFileSync(path.join(webDist, 'index.html')) : null;
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0]!;
     if (isApiPath(url) || !shell || request.method !== 'GET') {
