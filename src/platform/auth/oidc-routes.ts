@@ -5,17 +5,12 @@ import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { inTransaction } from '../db/transaction.js';
 import { HttpProblem } from '../http/problem.js';
+import { RETURN_PATH_MAX_LENGTH, safeReturnPath } from '../../contracts/return-path.js';
 import { CitizenOidcClient } from './oidc-client.js';
 import { setSessionCookie } from './session-cookie.js';
 import { createSession } from './session-store.js';
 
 const LOGIN_STATE_TTL_MS = 10 * 60_000;
-
-/** Only same-site paths: an open redirect after sign-in would hand the session page to a stranger. */
-export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  return value;
-}
 
 export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +27,8 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags: ['auth'],
         summary: 'Citizen sign-in through ЕСИА/Госуслуги (OpenID Connect): redirects to the provider',
-        querystring: z.object({ returnTo: z.string().max(500).optional() }),
+        // Anything but a same-site path falls back to "/": the value comes from a link, not a form.
+        querystring: z.object({ returnTo: z.string().max(RETURN_PATH_MAX_LENGTH).optional() }),
       },
     },
     async (request, reply) => {
@@ -145,7 +141,8 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
         return createSession(tx, user.id, config.SESSION_TTL_HOURS, request.headers['user-agent']);
       });
       setSessionCookie(reply, config, session.token, session.expiresAt);
-      return reply.redirect(login.return_to, 302);
+      // Checked again: an attempt stored under an older, looser rule must not redirect off the site.
+      return reply.redirect(safeReturnPath(login.return_to), 302);
     },
   );
 }

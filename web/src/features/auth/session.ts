@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { safeReturnPath } from '@contracts/return-path';
 import { api, rememberCsrfToken } from '../../api/api-client';
 import { isApiError } from '../../api/api-error';
 import type { LoginRequest, Role, SessionResponse, SessionUser } from '../../api/contracts';
@@ -87,11 +88,10 @@ function useSignOut(path: '/api/auth/logout' | '/api/auth/logout-all', options: 
 export const useLogout = (options?: SignOutOptions) => useSignOut('/api/auth/logout', options);
 export const useLogoutAll = (options?: SignOutOptions) => useSignOut('/api/auth/logout-all', options);
 
-/** Only same-site paths are accepted as a return address (no open redirects). */
+/** Only same-site paths are accepted as a return address (no open redirects), the API's own rule. */
 export function safeReturnTo(value: string | null | undefined, fallback = '/'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  if (value.startsWith('/login')) return fallback;
-  return value;
+  if (value?.startsWith('/login')) return fallback;
+  return safeReturnPath(value, fallback);
 }
 
 export function oidcStartUrl(returnTo: string): string {
