@@ -7,10 +7,17 @@ import { inTransaction } from '../db/transaction.js';
 import { HttpProblem } from '../http/problem.js';
 import { RETURN_PATH_MAX_LENGTH, safeReturnPath } from '../../contracts/return-path.js';
 import { CitizenOidcClient } from './oidc-client.js';
-import { setSessionCookie } from './session-cookie.js';
+import {
+  attemptCookieMatches,
+  clearOidcAttemptCookie,
+  OIDC_ATTEMPT_COOKIE,
+  OIDC_ATTEMPT_TTL_SECONDS,
+  setOidcAttemptCookie,
+  setSessionCookie,
+} from './session-cookie.js';
 import { createSession } from './session-store.js';
 
-const LOGIN_STATE_TTL_MS = 10 * 60_000;
+const LOGIN_STATE_TTL_MS = OIDC_ATTEMPT_TTL_SECONDS * 1000;
 
 export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -57,6 +64,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
         .deleteFrom('oidc_login')
         .where('created_at', '<', new Date(Date.now() - LOGIN_STATE_TTL_MS))
         .execute();
+      setOidcAttemptCookie(reply, config, started.state);
       return reply.redirect(started.url, 302);
     },
   );
@@ -80,6 +88,15 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
+      // Checked before the attempt is looked up, so a refused browser does not use it up for the right one.
+      if (!attemptCookieMatches(request.cookies[OIDC_ATTEMPT_COOKIE], request.query.state)) {
+        throw new HttpProblem(
+          400,
+          'oidc-browser',
+          'This sign-in was started in another browser, or took longer than 10 minutes; nobody was signed in. Start again from the sign-in page.',
+        );
+      }
+      clearOidcAttemptCookie(reply);
       const login = await db
         .deleteFrom('oidc_login')
         .where('state', '=', request.query.state)

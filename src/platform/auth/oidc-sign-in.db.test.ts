@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAtDemoProvider, TestBrowser } from '../../app/testing/demo-oidc-browser.js';
 import { startTestApp, type TestApp } from '../../app/testing/test-app.js';
+import { OIDC_ATTEMPT_COOKIE } from './session-cookie.js';
 import { SESSION_COOKIE } from './session-store.js';
 
 const logLines: string[] = [];
@@ -21,6 +22,55 @@ afterAll(() => t.close());
 
 const browser = () => new TestBrowser(t.config.publicUrl);
 const CITIZEN = 'esia-1000001';
+
+async function signedInUser(b: TestBrowser) {
+  const res = await b.request('/api/auth/session');
+  return res.json() as Promise<{ user: { kind: string } | null }>;
+}
+
+describe('citizen sign-in is bound to the browser that started it', () => {
+  it('sets a short-lived HttpOnly, SameSite=Lax attempt cookie when the sign-in starts', async () => {
+    const res = await browser().request('/api/auth/oidc/start?returnTo=%2Fmy');
+    expect(res.status).toBe(302);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${OIDC_ATTEMPT_COOKIE}=`));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\/(;|$)/);
+    expect(cookie).toMatch(/; Max-Age=600(;|$)/);
+  });
+
+  it('refuses the callback in a browser without the attempt cookie; the starting browser signs in', async () => {
+    const victim = browser();
+    const starter = browser();
+    const callback = await signInAtDemoProvider(starter, CITIZEN, 'returnTo=%2Fmy');
+
+    const refused = await victim.request(callback);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const problem = (await refused.json()) as { type: string; detail: string };
+    expect(problem.type).toMatch(/oidc-browser$/);
+    expect(problem.detail).toMatch(/another browser/);
+    expect(victim.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect((await signedInUser(victim)).user).toBeNull();
+
+    // A forged attempt cookie is no better than none.
+    const forger = browser();
+    forger.cookies.set(OIDC_ATTEMPT_COOKIE, 'not-the-state');
+    expect((await forger.request(callback)).status).toBe(400);
+    expect(forger.cookies.has(SESSION_COOKIE)).toBe(false);
+
+    const ok = await starter.request(callback);
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get('location')).toBe('/my');
+    expect(starter.cookies.has(SESSION_COOKIE)).toBe(true);
+    expect(starter.cookies.has(OIDC_ATTEMPT_COOKIE)).toBe(false); // cleared once used
+    expect((await signedInUser(starter)).user?.kind).toBe('citizen');
+    // The attempt is used up: opening the callback again signs nobody in.
+    starter.cookies.delete(SESSION_COOKIE);
+    expect((await starter.request(callback)).status).toBe(400);
+  });
+});
 
 describe('the return address after citizen sign-in', () => {
   // Each as sent in the start URL: decoded by the server, or left encoded.
