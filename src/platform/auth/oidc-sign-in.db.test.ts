@@ -105,3 +105,19 @@ describe('the return address after citizen sign-in', () => {
     expect(res.headers.get('location')).toBe('/');
   });
 });
+
+describe('request logs', () => {
+  it('never contain the OIDC code or state', async () => {
+    logLines.length = 0;
+    const b = browser();
+    const callback = await signInAtDemoProvider(b, CITIZEN, 'returnTo=%2Fmy');
+    expect((await b.request(callback)).status).toBe(302);
+    const text = logLines.join('');
+    expect(text).toContain('/api/auth/oidc/callback');
+    const query = new URL(callback).searchParams;
+    for (const secret of [query.get('code')!, query.get('state')!]) {
+      expect(secret.length).toBeGreaterThan(10);
+      expect(text).not.toContain(secret);
+    }
+  });
+});

@@ -64,12 +64,17 @@ const REDACT = [
 
 // Query strings may carry personal data too (a search by name, a certificate number).
 const PERSONAL_QUERY_KEY = /name|birth|certificate|email|phone|snils|passport|address|search|q$/i;
+// …and sign-in secrets: the OpenID callback's one-time code and state (whoever reads them in a log could
+// finish the sign-in), the nonce and PKCE values on the way to the provider, tokens of any kind.
+const SECRET_QUERY_KEY =
+  /^(code|state|nonce|code_challenge|code_verifier|session_state|id_token_hint)$|token|secret|password/i;
 
 export function redactUrl(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return url;
   const params = new URLSearchParams(url.slice(at + 1));
-  for (const key of [...params.keys()]) if (PERSONAL_QUERY_KEY.test(key)) params.set(key, '[redacted]');
+  for (const key of [...params.keys()])
+    if (PERSONAL_QUERY_KEY.test(key) || SECRET_QUERY_KEY.test(key)) params.set(key, '[redacted]');
   return `${url.slice(0, at)}?${params.toString()}`;
 }
 

@@ -124,6 +124,11 @@ describe('HTTP platform', () => {
     for (const secret of ['Иванова', 'I-АБ123456', 'secret-token-value', 'hunter2-secret', 'Bearer secret'])
       expect(text).not.toContain(secret);
     expect(redactUrl('/x?email=a@b.ru&n=1')).toBe('/x?email=%5Bredacted%5D&n=1');
+    // The OpenID callback's one-time code and state would let a log reader finish someone's sign-in.
+    expect(redactUrl('/api/auth/oidc/callback?code=c0de-value&state=st4te-value&iss=http%3A%2F%2Fidp')).toBe(
+      '/api/auth/oidc/callback?code=%5Bredacted%5D&state=%5Bredacted%5D&iss=http%3A%2F%2Fidp',
+    );
+    expect(redactUrl('/oidc/auth?client_id=c&St%61te=s3&nonce=n0&code_challenge=x')).not.toMatch(/s3|n0|=x/);
   });
 
   it('reads TRUST_PROXY from configuration, off by default', () => {
