@@ -50,28 +50,49 @@ describe('staff sign-in', () => {
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
 
-  it('turns on TOTP and then asks for the code at sign-in', async () => {
+  it('turns on TOTP and then asks for the code at sign-in; each code is good once', async () => {
     const officer = await t.asFixture('officerA');
     const setup = await officer.post('/api/auth/totp/setup');
     expect(setup.statusCode).toBe(200);
     const { secret } = setup.json();
     const bad = await officer.post('/api/auth/totp/enable', { code: '000000' });
     expect(bad.statusCode).toBe(422);
-    const ok = await officer.post('/api/auth/totp/enable', { code: await currentTotp(secret) });
+    const enableCode = await currentTotp(secret);
+    const ok = await officer.post('/api/auth/totp/enable', { code: enableCode });
     expect(ok.statusCode).toBe(200);
 
-    const withoutCode = await t.anonymous.post('/api/auth/login', {
-      login: 'officera',
-      password: 'correct horse',
-    });
+    const signIn = async (totp?: string) => {
+      // The waits between failed attempts have their own test (staff-sign-in-limits.db.test.ts).
+      await t.db.deleteFrom('login_throttle').where('login', '=', 'officera').execute();
+      return t.anonymous.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login: 'officera', password: 'correct horse', ...(totp ? { totp } : {}) },
+        remoteAddress: '10.7.0.1',
+      });
+    };
+    const withoutCode = await signIn();
     expect(withoutCode.statusCode).toBe(401);
     expect(withoutCode.json().type).toMatch(/totp-required$/);
-    const withCode = await t.anonymous.post('/api/auth/login', {
-      login: 'officera',
-      password: 'correct horse',
-      totp: await currentTotp(secret),
-    });
-    expect(withCode.statusCode).toBe(200);
+    // The code that turned TOTP on has been used.
+    const reusedEnableCode = await signIn(enableCode);
+    expect(reusedEnableCode.statusCode).toBe(401);
+    expect(reusedEnableCode.json().type).toMatch(/totp-reused$/);
+    // The next step's code is accepted (one step of clock drift either way), once.
+    const nextCode = await currentTotp(secret, 1);
+    expect((await signIn(nextCode)).statusCode).toBe(200);
+    const replay = await signIn(nextCode);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().type).toMatch(/totp-reused$/);
+    expect(replay.json().detail).toMatch(/already been used/);
+    // So is any code of an earlier step, even one never used.
+    expect((await signIn(await currentTotp(secret, -1))).json().type).toMatch(/totp-reused$|totp-invalid$/);
+    const steps = await t.db
+      .selectFrom('app_user')
+      .select('totp_last_step')
+      .where('login', '=', 'officera')
+      .executeTakeFirstOrThrow();
+    expect(Number(steps.totp_last_step)).toBe(Math.floor(Date.now() / 30_000) + 1);
   });
 
   it('signs out everywhere', async () => {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 // argon2id with OWASP's second recommended profile (19 MiB, 2 passes).
@@ -13,4 +14,26 @@ export async function verifyPassword(storedHash: string, password: string): Prom
   } catch {
     return false;
   }
+}
+
+// A hash of a random secret nobody knows, made with the same options (once per process).
+let dummyHash: Promise<string> | null = null;
+const dummy = () =>
+  (dummyHash ??= hashPassword(crypto.randomBytes(32).toString('base64url')).catch((err: unknown) => {
+    dummyHash = null;
+    throw err;
+  }));
+
+/**
+ * Checks the password against the stored hash, or, when there is none (an unknown login), against a
+ * dummy hash: either way the check costs one argon2 verification, so the time of a refusal does not
+ * tell whether the login exists. Always false without a stored hash.
+ */
+export async function verifyPasswordOrDummy(
+  storedHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
+  if (storedHash) return verifyPassword(storedHash, password);
+  await verifyPassword(await dummy(), password);
+  return false;
 }

@@ -5,12 +5,13 @@ import { loginRequestSchema, sessionResponseSchema, type SessionResponse } from 
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { inTransaction } from '../db/transaction.js';
-import { HttpProblem, unauthorized } from '../http/problem.js';
-import { verifyPassword } from './password.js';
+import { HttpProblem } from '../http/problem.js';
 import type { Principal } from './roles.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
-import { createSession, loadPrincipal, revokeAllSessions, revokeSession } from './session-store.js';
-import { checkTotp, newTotpSecret, totpUri } from './totp.js';
+import { loadPrincipal, revokeAllSessions, revokeSession } from './session-store.js';
+import { consumeTotpStep } from './staff-sign-in-queries.js';
+import { signInStaff } from './staff-sign-in.js';
+import { newTotpSecret, totpStep, totpUri } from './totp.js';
 
 function sessionBody(principal: Principal | null, demoMode: boolean): SessionResponse {
   if (!principal) return { user: null, csrfToken: null, demoMode };
@@ -34,9 +35,6 @@ const actorOf = (request: FastifyRequest, principal: Principal | null) => ({
   role: principal?.grants[0]?.role ?? null,
   requestId: request.id,
 });
-
-// Same message whatever was wrong, so a login form does not reveal which logins exist.
-const WRONG_CREDENTIALS = 'Wrong login or password.';
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -73,40 +71,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { login, password, totp } = request.body;
-      const user = await db
-        .selectFrom('app_user')
-        .select(['id', 'password_hash', 'totp_enabled', 'totp_secret', 'disabled_at'])
-        .where('login', '=', login.toLowerCase())
-        .where('kind', '=', 'staff')
-        .executeTakeFirst();
-      const ok =
-        user?.password_hash && !user.disabled_at && (await verifyPassword(user.password_hash, password));
-      if (!user || !ok) throw unauthorized(WRONG_CREDENTIALS);
-      if (user.totp_enabled) {
-        if (!totp)
-          throw new HttpProblem(401, 'totp-required', 'Enter the 6-digit code from your authenticator app.');
-        if (!(await checkTotp(user.totp_secret!, totp)))
-          throw new HttpProblem(401, 'totp-invalid', 'The code is wrong or expired.');
-      }
-      const session = await inTransaction(db, async (tx) => {
-        const s = await createSession(tx, user.id, config.SESSION_TTL_HOURS, request.headers['user-agent']);
-        const grant = await tx
-          .selectFrom('role_assignment')
-          .select('role')
-          .where('user_id', '=', user.id)
-          .orderBy('id')
-          .executeTakeFirst();
-        await recordAudit(
-          tx,
-          { userId: user.id, role: grant?.role ?? null, requestId: request.id },
-          {
-            action: 'auth.login',
-            subjectType: 'user',
-            subjectId: user.id,
-          },
-        );
-        return s;
+      const session = await signInStaff(db, config, request.body, {
+        requestId: request.id,
+        userAgent: request.headers['user-agent'],
       });
       setSessionCookie(reply, config, session.token, session.expiresAt);
       return sessionBody(await loadPrincipal(db, session.token), config.DEMO_MODE);
@@ -204,14 +171,20 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (user.totp_enabled) throw new HttpProblem(409, 'totp-enabled', 'Two-factor sign-in is already on.');
       if (!user.totp_secret)
         throw new HttpProblem(409, 'totp-not-set-up', 'Start with POST /api/auth/totp/setup.');
-      if (!(await checkTotp(user.totp_secret, request.body.code))) {
-        throw new HttpProblem(422, 'totp-invalid', 'The code is wrong or expired.', {
-          errors: [
-            { field: 'body.code', message: 'wrong or expired code', expected: 'the current 6-digit code' },
-          ],
-        });
-      }
+      const step = await totpStep(user.totp_secret, request.body.code);
+      const wrongCode = new HttpProblem(422, 'totp-invalid', 'The code is wrong, expired or used already.', {
+        errors: [
+          {
+            field: 'body.code',
+            message: 'wrong, expired or used code',
+            expected: 'the current 6-digit code',
+          },
+        ],
+      });
+      if (step === null) throw wrongCode;
       await inTransaction(db, async (tx) => {
+        // The code that turns TOTP on is used up too: it cannot be replayed at sign-in.
+        if (!(await consumeTotpStep(tx, principal.userId, step))) throw wrongCode;
         await tx
           .updateTable('app_user')
           .set({ totp_enabled: true })

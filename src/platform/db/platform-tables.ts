@@ -29,6 +29,8 @@ export interface AppUserTable {
   password_hash: string | null;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  /** migrations/0008_auth_hardening.sql: the time step of the last TOTP code accepted. */
+  totp_last_step: Generated<number | null>;
   oidc_subject: string | null;
   full_name: string;
   email: string | null;
@@ -63,6 +65,14 @@ export interface OidcLoginTable {
   nonce: string;
   return_to: string;
   created_at: Generated<Date>;
+}
+
+/** migrations/0008_auth_hardening.sql: consecutive failed staff sign-ins per login name. */
+export interface LoginThrottleTable {
+  login: string;
+  failures: number;
+  not_before: Date | null;
+  last_attempt_at: Timestamp;
 }
 
 export interface AuditEventTable {
@@ -143,6 +153,7 @@ declare module './database.js' {
     role_assignment: RoleAssignmentTable;
     user_session: UserSessionTable;
     oidc_login: OidcLoginTable;
+    login_throttle: LoginThrottleTable;
     audit_event: AuditEventTable;
     outbox: OutboxTable;
     notification: NotificationTable;

@@ -98,7 +98,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       ...(errors ? { errors } : {}),
       ...extra,
     };
-    if (status === 429 || status === 503) reply.header('retry-after', '60');
+    // A problem may say when to come back (a locked sign-in); otherwise a minute.
+    if (status === 429 || status === 503)
+      reply.header('retry-after', typeof extra.retryAfter === 'number' ? String(extra.retryAfter) : '60');
     return reply.status(status).type('application/problem+json').send(body);
   });
 }
