@@ -4,6 +4,9 @@ import { hashPassword } from './password.js';
 import { currentTotp } from './totp.js';
 
 let t: TestApp;
+// Requests in this file come from many addresses, each under the per-IP sign-in limit.
+let nextAddress = 1;
+const fromNewAddress = () => `10.8.${Math.floor(nextAddress / 250)}.${nextAddress++ % 250}`;
 beforeAll(async () => {
   t = await startTestApp();
   await t.db
@@ -143,5 +146,70 @@ describe('staff sign-in', () => {
       .execute();
     expect((await b.get('/api/auth/session')).json().user).toBeNull();
     expect((await b.get('/api/notifications')).statusCode).toBe(401);
+  });
+});
+
+describe('the audit log of sign-in', () => {
+  const eventsOf = (action: string, subjectId?: string) =>
+    t.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'subject_id', 'summary'])
+      .where('action', '=', action)
+      .$if(subjectId !== undefined, (q) => q.where('subject_id', '=', subjectId!))
+      .orderBy('seq')
+      .execute();
+
+  it('records failed sign-ins with the login and the reason, never the password', async () => {
+    const attempt = (login: string, password: string) =>
+      t.anonymous.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { login, password },
+        remoteAddress: fromNewAddress(),
+      });
+    expect((await attempt('HeadA1', 'wrong-secret-1')).statusCode).toBe(401);
+    expect((await attempt('no-such-login', 'wrong-secret-2')).statusCode).toBe(401);
+    const events = await eventsOf('auth.login_failed');
+    expect(events).toEqual(
+      expect.arrayContaining([
+        {
+          actor_id: null,
+          subject_id: t.fixture.users.headA1,
+          summary: { login: 'heada1', reason: 'wrong-password' },
+        },
+        { actor_id: null, subject_id: null, summary: { login: 'no-such-login', reason: 'unknown-login' } },
+      ]),
+    );
+    expect(JSON.stringify(events)).not.toMatch(/wrong-secret/);
+  });
+
+  it('records the TOTP set-up without its secret', async () => {
+    const admin = await t.asFixture('admin');
+    const setup = await admin.post('/api/auth/totp/setup');
+    expect(setup.statusCode).toBe(200);
+    const adminId = t.fixture.users.admin;
+    const events = await eventsOf('auth.totp_setup', adminId);
+    expect(events).toEqual([
+      { actor_id: t.fixture.users.admin, subject_id: t.fixture.users.admin, summary: { replaced: false } },
+    ]);
+    await admin.post('/api/auth/totp/setup');
+    expect((await eventsOf('auth.totp_setup', adminId))[1]!.summary).toEqual({ replaced: true });
+    expect(JSON.stringify(await eventsOf('auth.totp_setup'))).not.toContain(setup.json().secret);
+    // Turning it on was recorded already (the TOTP test above).
+    expect(await eventsOf('auth.totp_enabled')).toEqual([
+      { actor_id: t.fixture.users.officerA, subject_id: t.fixture.users.officerA, summary: {} },
+    ]);
+  });
+
+  it('records signing out of this browser, and nothing for a browser that was not signed in', async () => {
+    const before = (await eventsOf('auth.logout')).length;
+    const sysadmin = await t.asFixture('sysadmin');
+    expect((await sysadmin.post('/api/auth/logout')).statusCode).toBe(200);
+    expect(await eventsOf('auth.logout', t.fixture.users.sysadmin)).toEqual([
+      { actor_id: t.fixture.users.sysadmin, subject_id: t.fixture.users.sysadmin, summary: {} },
+    ]);
+    expect((await t.anonymous.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await sysadmin.post('/api/auth/logout')).statusCode).toBe(200); // its session has ended
+    expect(await eventsOf('auth.logout')).toHaveLength(before + 1);
   });
 });

@@ -88,8 +88,16 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
+      // A refused callback is a failed sign-in too (a stranger's link, an expired attempt); no user yet.
+      const failed = (reason: string, summary: Record<string, unknown> = {}) =>
+        recordAudit(
+          db,
+          { userId: null, role: null, requestId: request.id },
+          { action: 'auth.login_oidc_failed', subjectType: 'user', summary: { reason, ...summary } },
+        );
       // Checked before the attempt is looked up, so a refused browser does not use it up for the right one.
       if (!attemptCookieMatches(request.cookies[OIDC_ATTEMPT_COOKIE], request.query.state)) {
+        await failed('other-browser');
         throw new HttpProblem(
           400,
           'oidc-browser',
@@ -103,10 +111,13 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
         .returningAll()
         .executeTakeFirst();
       if (!login || login.created_at.getTime() < Date.now() - LOGIN_STATE_TTL_MS) {
+        await failed('unknown-attempt');
         throw new HttpProblem(400, 'oidc-state', 'The sign-in attempt expired or is unknown; start again.');
       }
-      if (request.query.error)
+      if (request.query.error) {
+        await failed('provider-error', { error: request.query.error });
         return reply.redirect(`/login?error=${encodeURIComponent(request.query.error)}`, 302);
+      }
       const callbackUrl = new URL(request.url, config.publicUrl);
       let identity;
       try {
@@ -117,6 +128,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
       } catch (err) {
         request.log.warn({ err }, 'OIDC code exchange failed');
+        await failed('exchange-failed');
         throw new HttpProblem(
           400,
           'oidc-exchange',

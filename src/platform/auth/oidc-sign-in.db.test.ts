@@ -53,6 +53,12 @@ describe('citizen sign-in is bound to the browser that started it', () => {
     expect(problem.detail).toMatch(/another browser/);
     expect(victim.cookies.has(SESSION_COOKIE)).toBe(false);
     expect((await signedInUser(victim)).user).toBeNull();
+    const refusals = await t.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'summary'])
+      .where('action', '=', 'auth.login_oidc_failed')
+      .execute();
+    expect(refusals).toEqual([{ actor_id: null, summary: { reason: 'other-browser' } }]);
 
     // A forged attempt cookie is no better than none.
     const forger = browser();
@@ -68,7 +74,11 @@ describe('citizen sign-in is bound to the browser that started it', () => {
     expect((await signedInUser(starter)).user?.kind).toBe('citizen');
     // The attempt is used up: opening the callback again signs nobody in.
     starter.cookies.delete(SESSION_COOKIE);
-    expect((await starter.request(callback)).status).toBe(400);
+    starter.cookies.set(OIDC_ATTEMPT_COOKIE, new URL(callback).searchParams.get('state')!);
+    const replay = await starter.request(callback);
+    expect(replay.status).toBe(400);
+    expect(((await replay.json()) as { type: string }).type).toMatch(/oidc-state$/);
+    expect(starter.cookies.has(SESSION_COOKIE)).toBe(false);
   });
 });
 

@@ -91,7 +91,18 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      if (request.sessionToken) await revokeSession(db, request.sessionToken);
+      const { sessionToken, principal } = request;
+      if (sessionToken)
+        await inTransaction(db, async (tx) => {
+          await revokeSession(tx, sessionToken);
+          // An expired or unknown session signs nobody out: nothing to record.
+          if (principal)
+            await recordAudit(tx, actorOf(request, principal), {
+              action: 'auth.logout',
+              subjectType: 'user',
+              subjectId: principal.userId,
+            });
+        });
       clearSessionCookie(reply);
       return sessionBody(null, config.DEMO_MODE);
     },
@@ -141,11 +152,26 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (principal.totpEnabled)
         throw new HttpProblem(409, 'totp-enabled', 'Two-factor sign-in is already on.');
       const secret = newTotpSecret();
-      await db
-        .updateTable('app_user')
-        .set({ totp_secret: secret })
-        .where('id', '=', principal.userId)
-        .execute();
+      await inTransaction(db, async (tx) => {
+        const before = await tx
+          .selectFrom('app_user')
+          .select('totp_secret')
+          .where('id', '=', principal.userId)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        await tx
+          .updateTable('app_user')
+          .set({ totp_secret: secret })
+          .where('id', '=', principal.userId)
+          .execute();
+        // Never the secret itself: whoever reads the log could make the codes.
+        await recordAudit(tx, actorOf(request, principal), {
+          action: 'auth.totp_setup',
+          subjectType: 'user',
+          subjectId: principal.userId,
+          summary: { replaced: before.totp_secret !== null },
+        });
+      });
       return { secret, uri: totpUri(secret, principal.fullName, config.REGION_NAME_RU) };
     },
   );
