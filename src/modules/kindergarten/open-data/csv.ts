@@ -1,18 +1,16 @@
+import { csvField, type SpreadsheetValue } from '../../../platform/files/spreadsheet-cell.js';
+
 /**
  * RFC 4180 CSV: CRLF line ends, a header row, fields quoted when they hold a comma, a quote, CR or LF,
- * quotes doubled. Values are written as given: numbers plainly, booleans as true/false, null as empty.
+ * quotes doubled. Numbers are written plainly, booleans as true/false, null as empty; text that would
+ * start a spreadsheet formula gets a leading apostrophe (platform/files/spreadsheet-cell.ts).
  */
-export type CsvValue = string | number | boolean | null;
-
-export function csvField(value: CsvValue): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+export type CsvValue = SpreadsheetValue;
 
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
-  const lines = [header.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
+  const line = (values: readonly CsvValue[]) => values.map((v) => csvField(v)).join(',');
+  const lines = [line(header)];
+  for (const row of rows) lines.push(line(row));
   return lines.join('\r\n') + '\r\n';
 }
 

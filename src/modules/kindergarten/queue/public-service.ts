@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/database.js';
+import { csvField } from '../../../platform/files/spreadsheet-cell.js';
 import { HttpProblem } from '../../../platform/http/problem.js';
 import type {
   PositionLookupResponse,
@@ -57,7 +58,11 @@ export async function publicQueue(db: Db, query: PublicQueueQuery): Promise<Publ
 export function toCsv(page: PublicQueueResponse): string {
   const lines = ['position,masked_number,registered_at,queue_class,desired_date,status'];
   for (const r of page.items)
-    lines.push([r.position, r.maskedNumber, r.registeredAt, r.queueClass, r.desiredDate, r.status].join(','));
+    lines.push(
+      [r.position, r.maskedNumber, r.registeredAt, r.queueClass, r.desiredDate, r.status]
+        .map((v) => csvField(v))
+        .join(','),
+    );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

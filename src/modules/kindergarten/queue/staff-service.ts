@@ -4,6 +4,7 @@ import { permittedActions } from '../../../platform/auth/permissions.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction, type Executor } from '../../../platform/db/transaction.js';
+import { csvField } from '../../../platform/files/spreadsheet-cell.js';
 import { conflict, notFound, badRequest } from '../../../platform/http/problem.js';
 import type { ApplicationStatusName } from '../../../contracts/kindergarten-queue.js';
 import type { ApplicationStatus } from '../tables.js';
@@ -189,11 +190,6 @@ export async function statusExport(db: Db, municipalityId: number, from: string,
   };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 export function statusCsv(out: Awaited<ReturnType<typeof statusExport>>): string {
   const head =
     'event_id,occurred_at,application_number,from_status,to_status,epgu_status_code,epgu_status_name,reason,source';
@@ -209,7 +205,7 @@ export function statusCsv(out: Awaited<ReturnType<typeof statusExport>>): string
       r.reason,
       r.source,
     ]
-      .map(csvCell)
+      .map((v) => csvField(v))
       .join(','),
   );
   return `\uFEFF${[head, ...lines].join('\r\n')}\r\n`;
