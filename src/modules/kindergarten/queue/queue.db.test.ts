@@ -286,3 +286,49 @@ describe('public queue', () => {
     expect(limited).toBe(true);
   });
 });
+
+describe("a birth certificate already in another family's application", () => {
+  it('tells the stranger what to do, the same way whichever field matched, and confirms nothing', async () => {
+    // Family 1 registers child 700; child 701's application is withdrawn (the child stays on file).
+    const own = await submit(citizen, application(700), 'key-cert-700');
+    expect(own.statusCode, own.body).toBe(201);
+    const gone = await submit(citizen, application(701), 'key-cert-701');
+    expect(gone.statusCode, gone.body).toBe(201);
+    expect(
+      (await citizen.post(`/api/kindergarten/applications/${gone.json().id}/withdraw`, {})).statusCode,
+    ).toBe(200);
+
+    const stranger = await t.asFixture('citizen2');
+    const before = await count('application');
+    const attempts = [
+      // the right birth date: the child is in the queue
+      await submit(stranger, application(700), 'key-cert-s1'),
+      // a wrong birth date for a child in the queue
+      await submit(stranger, application(700, { child: child(700, '2024-11-11') }), 'key-cert-s2'),
+      // a wrong birth date for a child on file with no active application
+      await submit(stranger, application(701, { child: child(701, '2024-11-11') }), 'key-cert-s3'),
+    ];
+    expect(await count('application')).toBe(before);
+    const answers = attempts.map((r) => {
+      const { requestId: _id, ...body } = r.json<Record<string, unknown>>();
+      return { status: r.statusCode, body };
+    });
+    expect(answers[0]!.status).toBe(409);
+    expect(answers[0]!.body.type).toMatch(/\/certificate-in-use$/);
+    // What to do: the education office, with the documents.
+    expect(answers[0]!.body.detail).toMatch(/education office/i);
+    expect(answers[0]!.body.detail).toMatch(/birth certificate/i);
+    for (const a of answers.slice(1)) expect(a).toEqual(answers[0]);
+    for (const r of attempts) {
+      expect(r.body).not.toContain(own.json().number);
+      expect(r.body).not.toContain('2025-03-01');
+      expect(r.body).not.toContain('existingNumber');
+      expect(r.body).not.toMatch(/birth date|active application/i);
+    }
+
+    // The family itself is still told its own application's number.
+    const again = await submit(citizen, application(700), 'key-cert-700-again');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'duplicate-child', existingNumber: own.json().number });
+  });
+});

@@ -83,6 +83,22 @@ export async function requestRecalc(tx: Executor, municipalityId: number): Promi
   });
 }
 
+/**
+ * A birth certificate already on file for a child with another birth date, or already in another
+ * family's application. The citizen is told what to do, never which part matched: a stranger trying
+ * certificates and birth dates learns neither the child's birth date nor that it is in the queue.
+ * (Two parents of one child, a typo in the certificate, a child registered by a relative: the
+ * education office sorts these out with the documents in hand.)
+ */
+const CERTIFICATE_IN_USE = () =>
+  new HttpProblem(
+    409,
+    'certificate-in-use',
+    'An application with this birth certificate cannot be accepted online. Please contact the ' +
+      "municipality's education office and bring the child's birth certificate and your identity " +
+      'document, so that the staff can check the records.',
+  );
+
 interface CreateOptions {
   actor: Actor;
   applicantId: string | null;
@@ -102,6 +118,13 @@ async function createApplication(tx: Tx, input: ApplicationInput, opts: CreateOp
       });
   }
   const child = await q.findOrCreateChild(tx, input.child);
+  const existing = await q.activeApplicationOf(tx, child.id, input.municipalityId);
+  const staff = opts.source === 'paper';
+  const ownApplication = !!existing && existing.applicant_id === opts.applicantId;
+  // A citizen whose certificate is on file with another birth date, or in another family's
+  // application, gets one answer that confirms neither (see CERTIFICATE_IN_USE).
+  if (!staff && (child.birth_date !== input.child.birthDate || (existing && !ownApplication)))
+    throw CERTIFICATE_IN_USE();
   if (child.birth_date !== input.child.birthDate)
     throw new HttpProblem(
       422,
@@ -113,14 +136,11 @@ async function createApplication(tx: Tx, input: ApplicationInput, opts: CreateOp
         ],
       },
     );
-  const existing = await q.activeApplicationOf(tx, child.id, input.municipalityId);
   if (existing)
-    // The existing number is told only to its own applicant (or to staff): never to a stranger.
+    // The existing number is told only to its own applicant or to staff: never to a stranger.
     throw conflict('This child already has an active application in this municipality.', {
       code: 'duplicate-child',
-      ...(existing.applicant_id === opts.applicantId || opts.source === 'paper'
-        ? { existingNumber: existing.number }
-        : {}),
+      existingNumber: existing.number,
     });
   const status: ApplicationStatus = benefits.length > 0 ? 'benefit_check' : 'registered';
   const row = await q.insertApplication(tx, {

@@ -7,6 +7,7 @@ import {
   type BenefitKind,
   type QueueRulesResponse,
 } from '@contracts/kindergarten-queue';
+import { isApiError } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -527,7 +528,14 @@ export function ApplyWizard() {
                   {uploadError ? <ProblemAlert error={uploadError} /> : null}
                 </div>
               )}
-              {submit.isError && <ProblemAlert error={submit.error} fieldLabels={fieldLabels} />}
+              {submit.isError &&
+                (isApiError(submit.error) && submit.error.code === 'certificate-in-use' ? (
+                  <Alert tone="danger" title={m.certificateInUseTitle}>
+                    <p>{m.certificateInUse}</p>
+                  </Alert>
+                ) : (
+                  <ProblemAlert error={submit.error} fieldLabels={fieldLabels} />
+                ))}
             </div>
           )}
           {saved && step > 0 && (

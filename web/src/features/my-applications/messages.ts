@@ -66,6 +66,9 @@ const ru = {
   submit: 'Отправить заявление',
   submitting: 'Отправляем…',
   draftSaved: 'Черновик сохранён',
+  certificateInUseTitle: 'Заявление с этим свидетельством о рождении нельзя подать онлайн',
+  certificateInUse:
+    'Обратитесь в управление образования муниципалитета и возьмите с собой свидетельство о рождении ребёнка и документ, удостоверяющий вашу личность: специалисты сверят сведения и помогут подать заявление.',
   // page
   positions: 'Место в очереди',
   municipalityQueue: 'Очередь муниципалитета, возрастная группа {age}',
@@ -199,6 +202,9 @@ const en: typeof ru = {
   submit: 'Submit the application',
   submitting: 'Submitting…',
   draftSaved: 'Draft saved',
+  certificateInUseTitle: 'An application with this birth certificate cannot be submitted online',
+  certificateInUse:
+    "Please contact the municipality's education office and bring the child's birth certificate and your identity document: the staff will check the records and help you apply.",
   positions: 'Queue position',
   municipalityQueue: 'Municipality queue, age group {age}',
   place: 'place {p} of {t}',
