@@ -37,6 +37,7 @@ const server = spawn(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'],
     DEMO_MODE: 'false',
     OIDC_ISSUER: 'https://oidc.bench.invalid',
     OIDC_CLIENT_SECRET: 'bench-only',
+    QUEUE_MASK_KEY: process.env.QUEUE_MASK_KEY ?? 'bench-catalog-queue-mask-key-throw-away-0000',
     // The bench is one client on loopback: the per-IP public limit would answer 429 otherwise.
     RATE_LIMIT_PUBLIC_PER_MINUTE: String(rate * 60 * 10),
   },

@@ -384,7 +384,7 @@ export type PublicQueueQuery = z.infer<typeof publicQueueQuerySchema>;
 
 export const publicQueueRowSchema = z.object({
   position: z.number().int(),
-  /** e.g. 'K1-2025-•••0123': never enough to identify a child. */
+  /** e.g. '01-2025-•••7KQ2XM': the serial replaced by a keyed code (HMAC), not derivable from it. */
   maskedNumber: z.string(),
   registeredAt: z.string(),
   queueClass: queueClassSchema,

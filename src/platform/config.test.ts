@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { serverNodeArgs } from '../../scripts/server-process.mjs';
-import { loadConfig } from './config.js';
+import { DEV_QUEUE_MASK_KEY, loadConfig } from './config.js';
 
 const PRODUCTION = {
   NODE_ENV: 'production',
@@ -9,6 +9,7 @@ const PRODUCTION = {
   SEED_ON_START: 'false',
   OIDC_ISSUER: 'https://esia.example.ru',
   OIDC_CLIENT_SECRET: 'issued-by-the-provider',
+  QUEUE_MASK_KEY: 'a-secret-of-the-region-0123456789abcdef',
 };
 
 describe('configuration in production', () => {
@@ -23,18 +24,26 @@ describe('configuration in production', () => {
     ['SEED_ON_START', 'true', /SEED_ON_START=false/],
     ['OIDC_CLIENT_SECRET', 'open-region-demo-secret', /OIDC_CLIENT_SECRET=/],
     ['OIDC_ISSUER', '', /OIDC_ISSUER=/],
+    ['QUEUE_MASK_KEY', '', /QUEUE_MASK_KEY=/],
+    ['QUEUE_MASK_KEY', DEV_QUEUE_MASK_KEY, /QUEUE_MASK_KEY=/],
   ])('refuses %s=%s and names the setting to change', (name, value, message) => {
     expect(() => loadConfig({ ...PRODUCTION, [name]: value })).toThrow(message);
   });
 
   it('refuses the defaults all at once, listing every setting', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
-      /DEMO_MODE=false.*SEED_ON_START=false.*OIDC_CLIENT_SECRET=.*OIDC_ISSUER=/,
+      /DEMO_MODE=false.*SEED_ON_START=false.*OIDC_CLIENT_SECRET=.*OIDC_ISSUER=.*QUEUE_MASK_KEY=/,
     );
+  });
+
+  it('takes a queue mask key of at least 32 characters, in any mode', () => {
+    expect(loadConfig(PRODUCTION).QUEUE_MASK_KEY).toBe(PRODUCTION.QUEUE_MASK_KEY);
+    expect(() => loadConfig({ QUEUE_MASK_KEY: 'short' })).toThrow(/QUEUE_MASK_KEY: at least 32 characters/);
   });
 
   it('keeps the demo defaults outside production', () => {
     expect(loadConfig({}).DEMO_MODE).toBe(true);
+    expect(loadConfig({}).QUEUE_MASK_KEY).toBe(DEV_QUEUE_MASK_KEY);
   });
 
   it('the server process exits before listening and says why', () => {

@@ -45,9 +45,19 @@ const configSchema = z.object({
   RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   JOBS_ENABLED: boolFromEnv.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
+  // The secret the public queue's masked application numbers are computed with (HMAC); see
+  // modules/kindergarten/queue/masked-number.ts. Production must set its own.
+  QUEUE_MASK_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
 });
 
-export type Config = z.infer<typeof configSchema> & { dataDir: string; publicUrl: string };
+/** Known to everyone who reads this file: fine for a demo or a test, never for production. */
+export const DEV_QUEUE_MASK_KEY = 'open-region-development-queue-mask-key-not-secret';
+
+export type Config = Omit<z.infer<typeof configSchema>, 'QUEUE_MASK_KEY'> & {
+  QUEUE_MASK_KEY: string;
+  dataDir: string;
+  publicUrl: string;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`DATABASE_URL=`) means "not set", as in most shells' and tools' conventions.
@@ -61,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.NODE_ENV === 'production') refuseDemoDefaults(c);
   return {
     ...c,
+    QUEUE_MASK_KEY: c.QUEUE_MASK_KEY ?? DEV_QUEUE_MASK_KEY,
     dataDir: path.resolve(c.DATA_DIR),
     publicUrl: c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`,
   };
@@ -78,6 +89,10 @@ function refuseDemoDefaults(c: z.infer<typeof configSchema>): void {
   if (c.OIDC_CLIENT_SECRET === DEMO_OIDC_CLIENT_SECRET)
     fixes.push('OIDC_CLIENT_SECRET=<the secret your ESIA/OIDC provider issued> (the demo default is public)');
   if (!c.OIDC_ISSUER) fixes.push('OIDC_ISSUER=<your ESIA/OIDC provider> (citizens could not sign in)');
+  if (!c.QUEUE_MASK_KEY || c.QUEUE_MASK_KEY === DEV_QUEUE_MASK_KEY)
+    fixes.push(
+      "QUEUE_MASK_KEY=<a secret of at least 32 characters, e.g. `openssl rand -hex 32`> (with the public default anyone could recompute the public queue's masked numbers)",
+    );
   if (fixes.length)
     throw new Error(`Refusing to start with NODE_ENV=production and demo defaults; set: ${fixes.join('; ')}`);
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoRegion } from '../../../demo/load-region.js';
 import { startTestApp, type TestApp } from '../../../app/testing/test-app.js';
+import { maskNumber } from './masked-number.js';
 
 /**
  * Every public queue answer on the seeded (tiny) demo region, scanned for the seed's personal data:
@@ -109,4 +110,44 @@ describe('public queue privacy on the seed', () => {
     const leaks = [...secrets].filter((s) => all.includes(s));
     expect(leaks).toEqual([]);
   }, 120_000);
+});
+
+describe('masked application numbers', () => {
+  it('show nothing of the number, cannot be recomputed without the key, and the lookup gives a parent theirs', async () => {
+    const m = (await t.db.selectFrom('municipality').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    const stored = await sql<{ position: number; age_group: number; number: string; birth_date: string }>`
+      select p.position, p.age_group, a.number, c.birth_date
+      from queue_position p join application a on a.id = p.application_id join child c on c.id = a.child_id
+      where p.municipality_id = ${m} and p.kindergarten_id = 0`.execute(t.db);
+    let rows = 0;
+    const masks = new Map<string, string>();
+    for (const age of [...new Set(stored.rows.map((r) => r.age_group))]) {
+      const page = (
+        await t.anonymous.get(`/api/public/queue?municipalityId=${m}&ageGroup=${age}&pageSize=500`)
+      ).json<{ items: { position: number; maskedNumber: string }[] }>();
+      for (const item of page.items) {
+        const own = stored.rows.find((r) => r.age_group === age && r.position === item.position)!;
+        masks.set(own.number, item.maskedNumber);
+        rows++;
+        const serial = own.number.split('-').at(-1)!;
+        // Serials are sequential: any of their digits in the mask would let anyone list the candidates.
+        expect(item.maskedNumber, own.number).toMatch(/^\d+-\d{4}-•••[0-9A-Z]{6}$/);
+        expect(item.maskedNumber.endsWith(serial.slice(-4)), own.number).toBe(false);
+        // Computed with the server's secret: the public development key gives other masks.
+        expect(maskNumber(own.number, t.config.QUEUE_MASK_KEY)).toBe(item.maskedNumber);
+        expect(maskNumber(own.number, 'a-guessed-key-of-thirty-two-characters')).not.toBe(item.maskedNumber);
+      }
+    }
+    expect(rows).toBeGreaterThan(5);
+    expect(new Set(masks.values()).size).toBe(masks.size);
+
+    // The parent's lookup (number + birth date) answers the mask of their row in the public list.
+    const parent = stored.rows.find((r) => masks.has(r.number))!;
+    const found = await t.anonymous.post('/api/public/queue/lookup', {
+      number: parent.number,
+      birthDate: parent.birth_date,
+    });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().maskedNumber).toBe(masks.get(parent.number));
+  });
 });

@@ -7,24 +7,22 @@ import type {
   PublicQueueResponse,
   QueueRulesResponse,
 } from '../../../contracts/kindergarten-queue.js';
+import { maskNumber } from './masked-number.js';
 import { queueConfigOf } from './municipality-config.js';
 import { positionView, type StoredPositionRow } from './position-view.js';
 import * as q from './queries.js';
 import { ensureComputed } from './service.js';
 
 /**
- * The public face of the queue: anonymized rows (masked number, registration moment, class, desired
- * date, status) and the lookup by number + birth date. Nothing here returns a name, a certificate,
- * an address or a full birth date.
+ * The public face of the queue: anonymized rows (keyed masked number, registration moment, class,
+ * desired date, status) and the lookup by number + birth date. Nothing here returns a name, a
+ * certificate, an address or a full birth date.
  */
-export function maskNumber(number: string): string {
-  // «01-2026-0001234» → «01-2026-•••1234»: enough for a parent to find their own row, not to identify a child.
-  const m = /^(.*-)(\d+)$/.exec(number);
-  if (!m) return `•••${number.slice(-4)}`;
-  return `${m[1]}•••${m[2]!.slice(-4)}`;
-}
-
-export async function publicQueue(db: Db, query: PublicQueueQuery): Promise<PublicQueueResponse> {
+export async function publicQueue(
+  db: Db,
+  query: PublicQueueQuery,
+  maskKey: string,
+): Promise<PublicQueueResponse> {
   await ensureComputed(db, query.municipalityId);
   const page = await q.publicQueuePage(db, {
     municipalityId: query.municipalityId,
@@ -46,7 +44,7 @@ export async function publicQueue(db: Db, query: PublicQueueQuery): Promise<Publ
     computedAt: computed ? computed.toISOString() : null,
     items: page.items.map((r) => ({
       position: r.position,
-      maskedNumber: maskNumber(r.number),
+      maskedNumber: maskNumber(r.number, maskKey),
       registeredAt: r.registered_at.toISOString(),
       queueClass: r.queue_class,
       desiredDate: r.desired_date,
@@ -70,7 +68,12 @@ const NO_MATCH = () =>
   // One answer for a wrong number, a wrong birth date or both: the lookup never confirms either part.
   new HttpProblem(404, 'no-match', 'No application matches this number and birth date.');
 
-export async function lookup(db: Db, number: string, birthDate: string): Promise<PositionLookupResponse> {
+export async function lookup(
+  db: Db,
+  number: string,
+  birthDate: string,
+  maskKey: string,
+): Promise<PositionLookupResponse> {
   let rows = await q.lookupByNumber(db, number.trim());
   const first = rows[0];
   if (!first || first.birth_date !== birthDate) throw NO_MATCH();
@@ -80,7 +83,7 @@ export async function lookup(db: Db, number: string, birthDate: string): Promise
   }
   const a = rows[0]!;
   return {
-    maskedNumber: maskNumber(a.number),
+    maskedNumber: maskNumber(a.number, maskKey),
     status: a.status,
     registeredAt: a.registered_at.toISOString(),
     computedAt: a.computed_at ? a.computed_at.toISOString() : null,

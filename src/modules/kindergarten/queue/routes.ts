@@ -354,7 +354,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const page = await publicService.publicQueue(db, request.query);
+      const page = await publicService.publicQueue(db, request.query, config.QUEUE_MASK_KEY);
       reply.header('cache-control', 'public, max-age=30');
       if (request.query.format === 'csv') {
         reply.header(
@@ -414,7 +414,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return publicService.lookup(db, request.body.number, request.body.birthDate);
+      return publicService.lookup(db, request.body.number, request.body.birthDate, config.QUEUE_MASK_KEY);
     },
   );
 

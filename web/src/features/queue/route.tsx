@@ -70,6 +70,7 @@ function Lookup() {
             <p>
               <strong>{lookup.data.maskedNumber}</strong> · {m.statuses[lookup.data.status]}
             </p>
+            <p>{m.maskedHint}</p>
             <ul className={styles.list}>
               {lookup.data.positions.map((p) => (
                 <li key={p.kindergartenId ?? 0}>
