@@ -38,6 +38,17 @@ export function pngImage(width: number, height: number): Buffer {
   ]);
 }
 
+/**
+ * A 1 × 1 PNG whose header claims another size (a decompression bomb's calling card: a few bytes that
+ * would unpack to width × height pixels). Its CRC no longer matches; sniffing and size reading ignore it.
+ */
+export function pngClaiming(width: number, height: number): Buffer {
+  const png = Buffer.from(pngImage(1, 1));
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  return png;
+}
+
 /** A 1 × 1 progressive JPEG. */
 export const TINY_JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////' +

@@ -1,8 +1,9 @@
 /**
  * Pixel width and height of a JPEG, PNG or WebP image read from its header alone (no decoding, no
- * dependency), so pages can reserve the image's space before it loads. Null when the header does not
- * say (a truncated or unusual file): the dimensions are a hint, never a reason to refuse an upload.
- * EXIF orientation is not applied: these are the stored pixels.
+ * dependency): pages reserve the image's space before it loads, and uploads are checked against the
+ * pixel limit (image-limits.ts) before anything decodes them. The size is reported as claimed, however
+ * large; null when the header does not say (a truncated or unusual file, a zero side). EXIF orientation
+ * is not applied: these are the stored pixels.
  */
 export interface ImageDimensions {
   width: number;
@@ -20,7 +21,7 @@ const le24 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8) | (b[at +
 const le32 = (b: Uint8Array, at: number) => (le24(b, at) + (b[at + 3]! << 24)) >>> 0;
 
 function sane(width: number, height: number): ImageDimensions | null {
-  return width > 0 && height > 0 && width <= 65_535 && height <= 65_535 ? { width, height } : null;
+  return width > 0 && height > 0 ? { width, height } : null;
 }
 
 function png(b: Uint8Array): ImageDimensions | null {
@@ -71,10 +72,9 @@ function webp(b: Uint8Array): ImageDimensions | null {
   return null;
 }
 
-export function imageDimensions(
-  content: Uint8Array,
-  mediaType: 'image/jpeg' | 'image/png' | 'image/webp',
-): ImageDimensions | null {
+export type ImageMediaType = 'image/jpeg' | 'image/png' | 'image/webp';
+
+export function imageDimensions(content: Uint8Array, mediaType: ImageMediaType): ImageDimensions | null {
   switch (mediaType) {
     case 'image/png':
       return png(content);

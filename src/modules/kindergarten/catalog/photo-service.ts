@@ -10,7 +10,7 @@ import {
 import { recordAudit, type Actor } from '../../../platform/audit/audit-log.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Tx } from '../../../platform/db/transaction.js';
-import { imageDimensions } from '../../../platform/files/image-dimensions.js';
+import { assertImageWithinLimits } from '../../../platform/files/image-limits.js';
 import { sniffFileType } from '../../../platform/files/sniff-file-type.js';
 import { conflict, HttpProblem, invalidField, notFound } from '../../../platform/http/problem.js';
 import {
@@ -87,7 +87,8 @@ export class PhotoService {
         errors: [{ field: 'file', message, expected: ACCEPTED }],
       });
     }
-    const size = imageDimensions(input.content, sniffed.mediaType);
+    // Before anything decodes it: a header claiming gigapixels is refused with the limit.
+    const size = assertImageWithinLimits(input.content, sniffed.mediaType);
     const sha256 = crypto.createHash('sha256').update(input.content).digest('hex');
     return this.write(async (tx) => {
       const { municipalityId, photos } = await this.locked(tx, kindergartenId);
@@ -101,8 +102,8 @@ export class PhotoService {
         mediaType: sniffed.mediaType,
         bytes: input.content,
         sha256,
-        width: size?.width ?? null,
-        height: size?.height ?? null,
+        width: size.width,
+        height: size.height,
         altRu: input.altRu,
         altEn: emptyToNull(input.altEn) ?? null,
         createdBy: actor.userId,

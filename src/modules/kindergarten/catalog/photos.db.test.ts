@@ -5,7 +5,7 @@ import type {
   StaffKindergarten,
   StaffPhoto,
 } from '../../../contracts/kindergarten-catalog.js';
-import { pngImage, TINY_JPEG, TINY_WEBP } from '../../../app/testing/test-images.js';
+import { pngClaiming, pngImage, TINY_JPEG, TINY_WEBP } from '../../../app/testing/test-images.js';
 import { startTestApp, type Client, type TestApp } from '../../../app/testing/test-app.js';
 
 let t: TestApp;
@@ -168,6 +168,28 @@ describe('kindergarten photos', () => {
       const res = await pending;
       expect(res.statusCode, res.body).toBe(status);
       expect(fieldsOf(res), res.body).toContain(field);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an image over the pixel limit with a 422 saying the limit; nothing is stored', async () => {
+    const before = await counts();
+    for (const bomb of [
+      pngClaiming(65_535, 65_535),
+      pngClaiming(100_000, 100_000),
+      pngClaiming(8_000, 6_000),
+    ]) {
+      const res = await upload(head, t.fixture.kindergartenA1, bomb, { altRu: 'Бомба' });
+      expect(res.statusCode, res.body).toBe(422);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      const problem = res.json<{
+        type: string;
+        detail: string;
+        errors: { field: string; expected: string }[];
+      }>();
+      expect(problem.type).toMatch(/\/image-too-large$/);
+      expect(problem.detail).toMatch(/10000 pixels a side and 40 megapixels/);
+      expect(problem.errors[0]).toMatchObject({ field: 'file' });
     }
     expect(await counts()).toEqual(before);
   });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { pngClaiming } from '../../../app/testing/test-images.js';
 import { startTestApp, type Client, type TestApp } from '../../../app/testing/test-app.js';
 
 let t: TestApp;
@@ -109,6 +110,10 @@ describe('applying', () => {
       'big.pdf',
     );
     expect(big.statusCode).toBe(413);
+    // A scan whose header claims 65535 × 65535 pixels: refused with the limit, like a photo.
+    const bomb = await upload(pngClaiming(65_535, 65_535), 'scan.png');
+    expect(bomb.statusCode, bomb.body).toBe(422);
+    expect(bomb.json().detail).toMatch(/10000 pixels a side and 40 megapixels/);
     expect(await count('stored_file')).toBe(before);
     const ok = await upload(
       Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),

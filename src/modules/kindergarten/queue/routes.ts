@@ -42,6 +42,7 @@ import { readUpload } from '../../../platform/http/read-upload.js';
 import { permittedActions } from '../../../platform/auth/permissions.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { HttpProblem } from '../../../platform/http/problem.js';
+import { assertImageWithinLimits } from '../../../platform/files/image-limits.js';
 import { sniffDocument, MAX_DOCUMENT_BYTES } from './document-sniff.js';
 import {
   APPLICATION_ACTIONS,
@@ -154,6 +155,8 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
           },
         );
       }
+      // A scan is shown to staff in the browser: one claiming gigapixels is refused before that.
+      if (sniffed.mediaType !== 'application/pdf') assertImageWithinLimits(content, sniffed.mediaType);
       const fileName = (upload.fileName || 'document').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
       const sha256 = crypto.createHash('sha256').update(content).digest('hex');
       const f = await q.insertFile(db, {
