@@ -96,6 +96,8 @@ function isApiPath(url: string): boolean {
   return path.startsWith('/api/') || path.startsWith('/open-data/');
 }
 
+const HSTS = 'max-age=31536000; includeSubDomains';
+
 function tileOrigin(tileUrl: string): string | null {
   try {
     return new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).origin;
@@ -139,6 +141,9 @@ export async function buildHttpApp(
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // HSTS means something only on a response that came over https (RFC 6797 §7.2); behind a proxy,
+    // request.protocol believes X-Forwarded-Proto only when TRUST_PROXY says so.
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
 
   const tiles = tileOrigin(ctx.config.TILE_URL);
@@ -157,6 +162,11 @@ export async function buildHttpApp(
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Sent above, over https only.
+    strictTransportSecurity: false,
+    // X-Frame-Options knows only DENY and SAMEORIGIN, which would keep the VK mini app from framing
+    // the site; CSP frame-ancestors above says who may frame it.
+    xFrameOptions: false,
   });
   await app.register(cookie);
   await app.register(formbody);

@@ -60,6 +60,49 @@ describe('HTTP platform', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends HSTS only over https, and lets the VK mini app frame the site (CSP, no X-Frame-Options)', async () => {
+    // Over plain http a Strict-Transport-Security header is meaningless (and a spoofed
+    // X-Forwarded-Proto is not believed without TRUST_PROXY).
+    for (const headers of [{}, { 'x-forwarded-proto': 'https' }]) {
+      const res = await t.anonymous.request({ method: 'GET', url: '/api/health', headers });
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+    const res = await t.anonymous.get('/api/health');
+    expect(res.headers['x-frame-options']).toBeUndefined();
+    const ancestors = /frame-ancestors ([^;]+)/.exec(String(res.headers['content-security-policy']))?.[1];
+    expect(ancestors?.split(' ')).toEqual(["'self'", 'https://vk.com', 'https://*.vk.com']);
+    // Errors carry the same headers.
+    const missing = await t.anonymous.get('/api/nothing-here');
+    expect(missing.headers['x-frame-options']).toBeUndefined();
+    expect(missing.headers['content-security-policy']).toMatch(/frame-ancestors 'self' https:\/\/vk\.com/);
+  });
+
+  it('behind a trusted proxy, an https request gets HSTS', async () => {
+    const proxied = await startTestApp({ fixture: false, config: { TRUST_PROXY: 'true' } });
+    try {
+      const https = await proxied.anonymous.request({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(https.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      const missing = await proxied.anonymous.request({
+        method: 'GET',
+        url: '/api/nothing-here',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(missing.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      const http = await proxied.anonymous.request({
+        method: 'GET',
+        url: '/api/health',
+        headers: { 'x-forwarded-proto': 'http' },
+      });
+      expect(http.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('refuses cookie-authenticated writes without the CSRF token', async () => {
     const citizen = await t.asFixture('citizen1');
     const withToken = await citizen.post('/api/auth/logout-all');
