@@ -115,7 +115,8 @@ export function SiteHeader() {
     <header className={styles.header}>
       {demoMode && <div className={styles.demo}>{t('app.demoMode')}</div>}
       <div className={styles.bar}>
-        <Link to="/" className={styles.brand} aria-label={`${t('app.name')}, ${regionName}`}>
+        {/* The name comes from the visible text (WCAG 2.5.3): a speech user says what they see. */}
+        <Link to="/" className={styles.brand}>
           <span className={styles.logo} aria-hidden="true">
             <svg viewBox="0 0 32 32" width="40" height="40">
               <rect width="32" height="32" rx="9" fill="currentColor" />
@@ -123,7 +124,7 @@ export function SiteHeader() {
             </svg>
           </span>
           <span className={styles.brandText}>
-            <span className={styles.product}>{t('app.name')}</span>
+            <span className={styles.product}>{t('app.name')}</span>{' '}
             <span className={styles.region}>{regionName}</span>
           </span>
         </Link>
