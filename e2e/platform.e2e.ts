@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 import {
   expectAccessible,
+  expectLabelsContainVisibleText,
   launchBrowser,
   newContext,
   screenshot,
@@ -30,6 +31,9 @@ describe('platform: home, languages, sign-in', () => {
       await page.getByRole('heading', { level: 1, name: /Детский сад — понятно и честно/ }).waitFor();
       await expect.poll(() => page.getByText('Демо-область').first().isVisible()).toBe(true);
       await expectAccessible(page);
+      // The brand link is named by what it shows: product and region.
+      await page.getByRole('link', { name: 'Открытый регион Демо-область', exact: true }).waitFor();
+      await expectLabelsContainVisibleText(page);
       await screenshot(page, `home-${viewport}`);
       if (viewport === 'phone') {
         const menu = page.getByRole('button', { name: /Меню|Menu/ });

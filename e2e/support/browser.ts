@@ -66,6 +66,15 @@ export async function expectAccessible(page: Page, exclude: string[] = []): Prom
   expect(summary).toEqual([]);
 }
 
+/**
+ * WCAG 2.5.3 (label in name): every control named by aria-label contains its visible text. axe-core
+ * marks this rule experimental, so the run above leaves it out; it is asked for by name here.
+ */
+export async function expectLabelsContainVisibleText(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
+  expect(result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+}
+
 /** Staff sign-in through the real form. */
 export async function signInStaff(page: Page, login: string, password = 'demo'): Promise<void> {
   await page.goto('/login');
