@@ -5,6 +5,11 @@ import { HttpProblem } from '../http/problem.js';
 export interface ActionRule {
   roles: readonly Role[];
   description: string;
+  /**
+   * Its routes answer with a family's personal data (names, birth dates, documents): every
+   * successful call by someone other than the family itself is audited as `personal_data.read`.
+   */
+  personalData?: boolean;
 }
 
 /**

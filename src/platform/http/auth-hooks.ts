@@ -8,6 +8,8 @@ import type {
 } from 'fastify';
 import { actionRule, can, hasRoleFor } from '../auth/permissions.js';
 import { SESSION_COOKIE, loadPrincipal } from '../auth/session-store.js';
+import { recordAudit } from '../audit/audit-log.js';
+import { personalDataAccess } from '../audit/personal-data-access.js';
 import type { Db } from '../db/database.js';
 import { forbidden, HttpProblem, notFound, unauthorized } from './problem.js';
 import type { RegisteredRoute, RoutePermission } from './route-permission.js';
@@ -51,7 +53,11 @@ export function installAuthHooks(
       throw new Error(
         `Route ${label} declares no permission: set config.permission to 'public', 'authenticated' or { action, scope }`,
       );
-    if (typeof permission === 'object') actionRule(permission.action); // an unknown action fails here too
+    if (typeof permission === 'object') {
+      const rule = actionRule(permission.action); // an unknown action fails here too
+      if (permission.personalData && !rule.personalData)
+        throw new Error(`Route ${label}: personalData 'export' needs an action declared personalData`);
+    }
     route.config = { ...route.config, permission };
     if (typeof permission === 'object' && permission.expensive) {
       if (route.config.rateLimit) throw new Error(`Route ${label}: expensive routes get the per-user limit`);
@@ -98,6 +104,28 @@ export function installAuthHooks(
     request.scope = scope;
     if (!can(request.principal, permission.action, scope))
       throw scope.personal ? notFound(scope.personal) : forbidden();
+  });
+
+  // Who saw whose personal data: recorded before the answer leaves, so no read goes unaudited.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const permission = request.routeOptions.config?.permission;
+    if (!permission || typeof permission === 'string' || !request.scope) return payload;
+    const access = personalDataAccess(
+      actionRule(permission.action),
+      request.principal,
+      request.scope,
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? request.url,
+        params: (request.params ?? {}) as Record<string, unknown>,
+        query: (request.query ?? {}) as Record<string, unknown>,
+        status: reply.statusCode,
+        export: permission.personalData === 'export',
+      },
+      request.id,
+    );
+    if (access) await recordAudit(db, access.actor, access.entry);
+    return payload;
   });
 }
 

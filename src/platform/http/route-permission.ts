@@ -16,6 +16,11 @@ export type RoutePermission =
        * of the role check, so one account cannot tie up the server. The number is requests per minute.
        */
       expensive?: number | true;
+      /**
+       * The route hands out a file of a family's personal data: audited as `personal_data.export`
+       * for every caller, the family included. Only on an action declared `personalData`.
+       */
+      personalData?: 'export';
     };
 
 declare module 'fastify' {

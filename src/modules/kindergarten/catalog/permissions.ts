@@ -15,6 +15,7 @@ defineActions({
   [CATALOG_ACTIONS.read]: {
     roles: ['kindergarten_head', 'municipal_officer', 'regional_admin', 'auditor'],
     description: "Read a kindergarten's staff view: groups, occupancy, attending children",
+    personalData: true,
   },
   [CATALOG_ACTIONS.updateCard]: {
     roles: ['kindergarten_head', 'municipal_officer', 'regional_admin'],

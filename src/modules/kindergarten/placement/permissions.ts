@@ -14,6 +14,7 @@ defineActions({
   'placement.wave.read': {
     roles: ['municipal_officer', 'regional_admin', 'auditor'],
     description: 'See placement waves, their drafts, cut-offs and results',
+    personalData: true,
   },
   'placement.wave.manage': {
     roles: ['municipal_officer', 'regional_admin'],
@@ -26,10 +27,12 @@ defineActions({
   'placement.direction.read': {
     roles: ['citizen', 'kindergarten_head', 'municipal_officer', 'regional_admin', 'auditor'],
     description: 'See a direction and download its PDF',
+    personalData: true,
   },
   'placement.direction.enroll': {
     roles: ['kindergarten_head', 'municipal_officer'],
     description: 'Record that a directed child is enrolled (зачислен)',
+    personalData: true,
   },
 });
 

@@ -13,6 +13,7 @@ export const QUEUE_ACTIONS = {
   'queue.application.read': {
     roles: ['citizen', 'municipal_officer', 'regional_admin', 'auditor'],
     description: 'Read an application, its timeline and positions',
+    personalData: true,
   },
   'queue.application.update-own': {
     roles: ['citizen'],
@@ -25,10 +26,12 @@ export const QUEUE_ACTIONS = {
   'queue.application.list': {
     roles: ['municipal_officer', 'regional_admin', 'auditor'],
     description: "List and search a municipality's applications",
+    personalData: true,
   },
   'queue.kindergarten.applicants': {
     roles: ['kindergarten_head', 'municipal_officer', 'regional_admin', 'auditor'],
     description: 'See the applicants who chose a kindergarten',
+    personalData: true,
   },
 } as const;
 defineActions(QUEUE_ACTIONS as never);

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -42,8 +41,8 @@ import { readUpload } from '../../../platform/http/read-upload.js';
 import { permittedActions } from '../../../platform/auth/permissions.js';
 import type { Principal } from '../../../platform/auth/roles.js';
 import { HttpProblem } from '../../../platform/http/problem.js';
-import { assertImageWithinLimits } from '../../../platform/files/image-limits.js';
-import { sniffDocument, MAX_DOCUMENT_BYTES } from './document-sniff.js';
+import { MAX_DOCUMENT_BYTES } from './document-sniff.js';
+import { storeBenefitDocument } from './document-upload.js';
 import {
   APPLICATION_ACTIONS,
   applicationScope,
@@ -142,37 +141,13 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request, reply) => {
       const upload = await readUpload(request, { maxBytes: MAX_DOCUMENT_BYTES, sizeLabel: '5 MB' });
-      const content = upload.content;
-      const sniffed = await sniffDocument(content);
-      if (!sniffed.ok) {
-        const status = sniffed.reason === 'too_large' ? 413 : sniffed.reason === 'empty' ? 400 : 415;
-        throw new HttpProblem(
-          status,
-          `file-${sniffed.reason.replace('_', '-')}`,
-          'Only PDF, JPEG or PNG documents up to 5 MB are accepted.',
-          {
-            errors: [{ field: 'file', message: sniffed.reason, expected: 'PDF, JPEG or PNG, ≤ 5 MB' }],
-          },
-        );
-      }
-      // A scan is shown to staff in the browser: one claiming gigapixels is refused before that.
-      if (sniffed.mediaType !== 'application/pdf') assertImageWithinLimits(content, sniffed.mediaType);
-      const fileName = (upload.fileName || 'document').replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120);
-      const sha256 = crypto.createHash('sha256').update(content).digest('hex');
-      const f = await q.insertFile(db, {
-        ownerId: request.principal!.userId,
-        fileName,
-        mediaType: sniffed.mediaType,
-        content,
-        sha256,
-      });
-      return reply.status(201).send({
-        id: f.id,
-        fileName: f.file_name,
-        mediaType: f.media_type as 'application/pdf',
-        sizeBytes: f.size_bytes,
-        sha256: f.sha256,
-      });
+      const principal = request.principal!;
+      const stored = await storeBenefitDocument(
+        db,
+        { ...actorOf(request), userId: principal.userId },
+        upload,
+      );
+      return reply.status(201).send(stored);
     },
   );
 
@@ -278,7 +253,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.get(
     '/api/kindergarten/applications/:applicationId/export',
     {
-      config: { permission: { action: 'queue.application.read', scope: appScope } },
+      config: { permission: { action: 'queue.application.read', scope: appScope, personalData: 'export' } },
       schema: {
         tags,
         summary: "Everything stored about one's application (152-ФЗ access right), as a JSON file",
