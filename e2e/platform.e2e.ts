@@ -100,6 +100,18 @@ describe('platform: home, languages, sign-in', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'login-phone-360');
+    // Wrong passwords in a row: the second failure makes the next try wait, said in Russian.
+    await page.getByLabel('Логин', { exact: true }).fill('no-such-login-e2e');
+    await page.getByLabel('Пароль', { exact: true }).fill('wrong');
+    const submit = page.getByRole('button', { name: 'Войти' });
+    await submit.click();
+    await page.getByText('Неверный логин или пароль').waitFor();
+    const second = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login');
+    await submit.click();
+    expect((await second).status()).toBe(401);
+    await submit.click();
+    await page.getByText(/Несколько неудачных попыток подряд\. Подождите \d+ с/).waitFor();
+    await expectAccessible(page);
     await context.close();
   });
 

@@ -109,6 +109,10 @@ export const en: Messages = {
   'login.totp.hint': 'Six digits from your authenticator app',
   'login.totp.format': 'Enter six digits',
   'login.totp.invalid': 'The code did not match. Wait for a new code in the app and enter it.',
+  'login.totp.reused': 'This code has been used already. Wait for the next code in the app and enter it.',
+  'login.delayed': 'Several failed attempts in a row. Wait {seconds} s and try again.',
+  'login.locked':
+    'Sign-in with this login is paused after five failed attempts. Try again after {time} or ask an administrator.',
   'login.totp.submit': 'Confirm',
   'login.totp.back': 'Change login',
   'login.demo.title': 'Demo accounts',

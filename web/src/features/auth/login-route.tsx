@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/api-error';
+import { isApiError, type ApiError } from '../../api/api-error';
 import type { RegionResponse, Role } from '../../api/contracts';
 import { homeForRoles } from '../../app/navigation';
-import { useI18n } from '../../i18n/i18n-context';
+import { useI18n, type I18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button, LinkButton } from '../../ui/button';
@@ -112,7 +112,7 @@ function StaffLoginForm({
   onPasswordChange,
   returnTo,
 }: StaffLoginFormProps) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const navigate = useNavigate();
   const mutation = useLogin();
   const [step, setStep] = useState<Step>('credentials');
@@ -170,10 +170,7 @@ function StaffLoginForm({
     requestAnimationFrame(() => passwordInput.current?.focus());
   };
 
-  let problemTitle: string | undefined;
-  if (apiError?.status === 401 && !totpRequired) {
-    problemTitle = step === 'totp' ? t('login.totp.invalid') : t('login.invalidCredentials');
-  }
+  const problemTitle = signInProblemTitle(apiError, step, totpRequired, t, formatDate);
 
   return (
     <form ref={formRef} className={styles.form} onSubmit={onSubmit} noValidate>
@@ -181,7 +178,7 @@ function StaffLoginForm({
         <ProblemAlert
           error={error}
           title={problemTitle}
-          hideDetail={apiError?.status === 401}
+          hideDetail={apiError?.status === 401 || apiError?.status === 429}
           fieldLabels={{
             login: t('login.field.login'),
             password: t('login.field.password'),
@@ -316,4 +313,25 @@ function DemoLoginsTable({ rows, onFill }: { rows: readonly DemoLogin[]; onFill:
       ]}
     />
   );
+}
+
+/** The sign-in refusals a person can act on, said in their language (the server's detail is English). */
+function signInProblemTitle(
+  apiError: ApiError | null,
+  step: Step,
+  totpRequired: boolean,
+  t: I18n['t'],
+  formatDate: I18n['formatDate'],
+): string | undefined {
+  if (!apiError || totpRequired) return undefined;
+  const problem = apiError.problem as ApiError['problem'] & { retryAfter?: number; lockedUntil?: string };
+  if (apiError.status === 429 && problem.type.endsWith('sign-in-locked') && problem.lockedUntil)
+    return t('login.locked', {
+      time: formatDate(problem.lockedUntil, { hour: '2-digit', minute: '2-digit' }),
+    });
+  if (apiError.status === 429 && problem.type.endsWith('sign-in-delayed'))
+    return t('login.delayed', { seconds: problem.retryAfter ?? 1 });
+  if (apiError.status !== 401) return undefined;
+  if (problem.type.endsWith('totp-reused')) return t('login.totp.reused');
+  return step === 'totp' ? t('login.totp.invalid') : t('login.invalidCredentials');
 }
