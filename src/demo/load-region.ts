@@ -59,10 +59,16 @@ async function insertRows(db: Db, table: string, rows: readonly Row[], overrideI
   }
 }
 
+/**
+ * Moves the sequence behind `table.id` past the ids the generator chose: an identity column's, or
+ * the one its default draws from (kindergartens take ids from the organisations' sequence since 0011).
+ */
 async function resetIdentity(db: Db, table: string) {
-  await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
-    db,
-  );
+  await sql`select setval(seq, greatest(coalesce((select max(id) from ${sql.table(table)}), 0) + 1,
+      nextval(seq)), false)
+    from (select coalesce(pg_get_serial_sequence(${table}, 'id'),
+      substring(column_default from 'nextval\\(''([^'']+)''')) as seq
+      from information_schema.columns where table_name = ${table} and column_name = 'id') s`.execute(db);
 }
 
 function demoLogins(rows: CatalogRows) {

@@ -80,17 +80,6 @@ export interface KgGroupCapacityTable {
   changed_by: string | null;
 }
 
-export interface ChildTable {
-  id: Generated<string>;
-  last_name: string;
-  first_name: string;
-  patronymic: string | null;
-  birth_date: DateString;
-  sex: 'm' | 'f' | null;
-  birth_certificate: string;
-  created_at: Generated<Date>;
-}
-
 export interface ApplicationTable {
   id: Generated<string>;
   number: string;
@@ -172,7 +161,6 @@ declare module '../../platform/db/database.js' {
     construction_note: ConstructionNoteTable;
     kg_group: KgGroupTable;
     kg_group_capacity: KgGroupCapacityTable;
-    child: ChildTable;
     application: ApplicationTable;
     application_choice: ApplicationChoiceTable;
     benefit: BenefitTable;

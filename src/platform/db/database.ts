@@ -149,3 +149,4 @@ export async function databaseIsUp(db: Db): Promise<boolean> {
   }
 }
 import './platform-tables.js';
+import './organisation-family-tables.js';

@@ -46,6 +46,8 @@ export interface RoleAssignmentTable {
   role: string;
   municipality_id: number | null;
   kindergarten_id: number | null;
+  /** migrations/0009: the organisation a grant is held over (a kindergarten head's is the kindergarten). */
+  organisation_id: number | null;
 }
 
 export interface UserSessionTable {

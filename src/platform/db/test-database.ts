@@ -17,7 +17,19 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   return TEST_BACKEND === 'postgres' ? createServerDatabase() : createPgliteDatabase();
 }
 
-async function createServerDatabase(): Promise<DatabaseHandle & { url: string }> {
+/**
+ * A fresh database migrated only up to `version`, for a test that loads data into an earlier schema
+ * and then runs the later migrations over it (`migrate(handle)`).
+ */
+export async function createTestDatabaseAt(version: number): Promise<DatabaseHandle> {
+  const files = readMigrations().filter((f) => f.version <= version);
+  if (TEST_BACKEND === 'postgres') return createServerDatabase(files);
+  const handle = await openPglite();
+  await migrate(handle, files);
+  return handle;
+}
+
+async function createServerDatabase(files = readMigrations()): Promise<DatabaseHandle & { url: string }> {
   const name = `or_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: SERVER_URL });
   await admin.connect();
@@ -26,7 +38,7 @@ async function createServerDatabase(): Promise<DatabaseHandle & { url: string }>
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const handle = openPostgres(url.toString(), 5);
-  await migrate(handle);
+  await migrate(handle, files);
   return {
     ...handle,
     url: url.toString(),
