@@ -3,8 +3,9 @@ import { hashPassword } from '../../platform/auth/password.js';
 import type { Role } from '../../platform/auth/roles.js';
 
 /**
- * A small hand-made region for medium tests: two municipalities (A, B), two kindergartens in each,
- * a few groups, and one user per role and scope. Numbers are small so answers can be checked by hand.
+ * A small hand-made region for medium tests: two municipalities (A, B), kindergartens A1, A2 and B1
+ * with a few groups, a school in each municipality, and one user per role and scope. Numbers are
+ * small so answers can be checked by hand.
  */
 export interface FixtureRegion {
   municipalityA: number;
@@ -14,11 +15,33 @@ export interface FixtureRegion {
   kindergartenB1: number;
   groupA1Young: number;
   groupA1Older: number;
+  schoolA1: number;
+  schoolB1: number;
   users: Record<FixtureUser, string>;
 }
 
 export type FixtureUser =
-  'admin' | 'auditor' | 'sysadmin' | 'officerA' | 'officerB' | 'headA1' | 'headB1' | 'citizen1' | 'citizen2';
+  | 'admin'
+  | 'auditor'
+  | 'sysadmin'
+  | 'officerA'
+  | 'officerB'
+  | 'headA1'
+  | 'headB1'
+  | 'citizen1'
+  | 'citizen2'
+  // Staff of school A1 (and the head of school B1, a stranger to A's resources).
+  | 'schoolHeadA1'
+  | 'schoolHeadB1'
+  | 'schoolStaffA1'
+  | 'mealsA1'
+  | 'cookA1'
+  | 'teacherA1'
+  | 'coordinatorA'
+  | 'coordinatorB'
+  | 'curOperator'
+  | 'organiser'
+  | 'expert';
 
 /** Every fixture staff user's password (most tests sign in through sessions created directly). */
 export const FIXTURE_PASSWORD = 'fixture-password';
@@ -87,19 +110,60 @@ export async function createFixtureRegion(db: Db): Promise<FixtureRegion> {
     )
     .execute();
 
-  const spec: [FixtureUser, 'staff' | 'citizen', Role, number | null, number | null][] = [
-    ['admin', 'staff', 'regional_admin', null, null],
-    ['auditor', 'staff', 'auditor', null, null],
-    ['sysadmin', 'staff', 'sysadmin', null, null],
-    ['officerA', 'staff', 'municipal_officer', mA!.id, null],
-    ['officerB', 'staff', 'municipal_officer', mB!.id, null],
-    ['headA1', 'staff', 'kindergarten_head', mA!.id, kgs[0]!.id],
-    ['headB1', 'staff', 'kindergarten_head', mB!.id, kgs[2]!.id],
-    ['citizen1', 'citizen', 'citizen', null, null],
-    ['citizen2', 'citizen', 'citizen', null, null],
+  const schools = await db
+    .insertInto('organisation')
+    .values([
+      {
+        kind: 'school',
+        full_name: 'Муниципальное общеобразовательное учреждение «Средняя школа № 1 г. Альфа»',
+        short_name: 'Школа № 1 г. Альфа',
+        inn: '4345000016',
+        kpp: '434501001',
+        municipality_id: mA!.id,
+        address: 'г. Альфа, ул. Школьная, 1',
+        lat: 58.605,
+        lon: 49.61,
+      },
+      {
+        kind: 'school',
+        full_name: 'Муниципальное общеобразовательное учреждение «Средняя школа № 3 г. Бета»',
+        short_name: 'Школа № 3 г. Бета',
+        inn: '4345000023',
+        kpp: '434501001',
+        municipality_id: mB!.id,
+        address: 'г. Бета, ул. Школьная, 3',
+        lat: 58.21,
+        lon: 50.11,
+      },
+    ])
+    .returning('id')
+    .execute();
+
+  // [name, kind, role, municipality, kindergarten, organisation]
+  const spec: [FixtureUser, 'staff' | 'citizen', Role, number | null, number | null, number | null][] = [
+    ['admin', 'staff', 'regional_admin', null, null, null],
+    ['auditor', 'staff', 'auditor', null, null, null],
+    ['sysadmin', 'staff', 'sysadmin', null, null, null],
+    ['officerA', 'staff', 'municipal_officer', mA!.id, null, null],
+    ['officerB', 'staff', 'municipal_officer', mB!.id, null, null],
+    ['headA1', 'staff', 'kindergarten_head', null, kgs[0]!.id, kgs[0]!.id],
+    ['headB1', 'staff', 'kindergarten_head', null, kgs[2]!.id, kgs[2]!.id],
+    ['citizen1', 'citizen', 'citizen', null, null, null],
+    ['citizen2', 'citizen', 'citizen', null, null, null],
+    ['schoolHeadA1', 'staff', 'organisation_head', null, null, schools[0]!.id],
+    ['schoolHeadB1', 'staff', 'organisation_head', null, null, schools[1]!.id],
+    ['schoolStaffA1', 'staff', 'organisation_staff', null, null, schools[0]!.id],
+    ['mealsA1', 'staff', 'meals_officer', null, null, schools[0]!.id],
+    ['cookA1', 'staff', 'cook', null, null, schools[0]!.id],
+    ['teacherA1', 'staff', 'club_teacher', null, null, schools[0]!.id],
+    ['coordinatorA', 'staff', 'club_coordinator', mA!.id, null, null],
+    ['coordinatorB', 'staff', 'club_coordinator', mB!.id, null, null],
+    ['curOperator', 'staff', 'cur_operator', null, null, null],
+    ['organiser', 'staff', 'contest_organiser', null, null, null],
+    ['expert', 'staff', 'contest_expert', null, null, null],
   ];
   const users = {} as Record<FixtureUser, string>;
-  for (const [name, kind, role, municipalityId, kindergartenId] of spec) {
+  for (const [name, kind, role, municipalityId, kindergartenId, organisationId] of spec) {
     const user = await db
       .insertInto('app_user')
       .values({
@@ -117,8 +181,9 @@ export async function createFixtureRegion(db: Db): Promise<FixtureRegion> {
       .values({
         user_id: user.id,
         role,
-        municipality_id: role === 'kindergarten_head' ? null : municipalityId,
+        municipality_id: municipalityId,
         kindergarten_id: kindergartenId,
+        organisation_id: organisationId,
       })
       .execute();
     users[name] = user.id;
@@ -131,6 +196,8 @@ export async function createFixtureRegion(db: Db): Promise<FixtureRegion> {
     kindergartenB1: kgs[2]!.id,
     groupA1Young: groups[0]!.id,
     groupA1Older: groups[1]!.id,
+    schoolA1: schools[0]!.id,
+    schoolB1: schools[1]!.id,
     users,
   };
 }

@@ -44,8 +44,25 @@ export function grantCovers(grant: RoleGrant, scope: Scope, principal: Principal
       return scope.municipalityId === undefined || scope.municipalityId === grant.municipalityId;
     case 'kindergarten_head':
       if (scope.kindergartenId !== undefined) return scope.kindergartenId === grant.kindergartenId;
+      if (scope.organisationId !== undefined) return scope.organisationId === grant.organisationId;
       // A municipality-wide resource is not a head's; a request naming no resource is (lists filtered later).
       return scope.municipalityId === undefined;
+    case 'organisation_head':
+    case 'organisation_staff':
+    case 'meals_officer':
+    case 'cook':
+    case 'club_teacher':
+      // Only what belongs to their organisation; a kindergarten resource names its organisation too.
+      if (scope.organisationId !== undefined) return scope.organisationId === grant.organisationId;
+      if (scope.kindergartenId !== undefined) return scope.kindergartenId === grant.organisationId;
+      return scope.municipalityId === undefined;
+    case 'club_coordinator':
+    case 'cur_operator':
+      // Held over a municipality, or over the region when the grant names none.
+      return grant.municipalityId === null || scope.municipalityId === grant.municipalityId;
+    case 'contest_organiser':
+    case 'contest_expert':
+      return true;
     case 'citizen':
       return scope.ownerUserId === undefined || scope.ownerUserId === principal.userId;
     default:

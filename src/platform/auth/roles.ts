@@ -1,18 +1,44 @@
 export const ROLES = [
   'citizen',
   'kindergarten_head',
+  // Staff of one organisation (a school, a centre of extra education…), with their duties.
+  'organisation_head',
+  'organisation_staff',
+  'meals_officer',
+  'cook',
+  'club_teacher',
+  // Over one municipality, or the region when the grant names none.
+  'club_coordinator',
   'municipal_officer',
+  'cur_operator',
+  // Over the region.
+  'contest_organiser',
+  'contest_expert',
   'regional_admin',
   'auditor',
   'sysadmin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A role held over a scope: the whole region, one municipality or one kindergarten. */
+/** Roles held over one organisation (migrations/0009: role_assignment_level). */
+export const ORGANISATION_ROLES: ReadonlySet<Role> = new Set([
+  'kindergarten_head',
+  'organisation_head',
+  'organisation_staff',
+  'meals_officer',
+  'cook',
+  'club_teacher',
+]);
+
+/**
+ * A role held over a scope: the whole region, one municipality or one organisation. A
+ * kindergarten head's organisation is the kindergarten (`organisationId` = `kindergartenId`).
+ */
 export interface RoleGrant {
   role: Role;
   municipalityId: number | null;
   kindergartenId: number | null;
+  organisationId: number | null;
 }
 
 export interface Principal {
@@ -35,6 +61,8 @@ export interface Principal {
 export interface Scope {
   municipalityId?: number | null;
   kindergartenId?: number | null;
+  /** The organisation a resource belongs to (a school, a kindergarten, a centre…). */
+  organisationId?: number | null;
   /** The citizen who owns the resource (an application, a direction). */
   ownerUserId?: string | null;
   /**

@@ -51,7 +51,7 @@ export async function loadPrincipal(db: Db, token: string): Promise<Principal | 
   if (!row || row.revoked_at || row.disabled_at || row.expires_at.getTime() <= Date.now()) return null;
   const grants = await db
     .selectFrom('role_assignment')
-    .select(['role', 'municipality_id', 'kindergarten_id'])
+    .select(['role', 'municipality_id', 'kindergarten_id', 'organisation_id'])
     .where('user_id', '=', row.id)
     .execute();
   return {
@@ -66,6 +66,7 @@ export async function loadPrincipal(db: Db, token: string): Promise<Principal | 
       role: g.role as Role,
       municipalityId: g.municipality_id,
       kindergartenId: g.kindergarten_id,
+      organisationId: g.organisation_id ?? g.kindergarten_id,
     })),
   };
 }

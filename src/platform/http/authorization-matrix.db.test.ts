@@ -48,12 +48,23 @@ const RIGHTFUL: Record<Role, FixtureUser> = {
   regional_admin: 'admin',
   auditor: 'auditor',
   sysadmin: 'sysadmin',
+  organisation_head: 'schoolHeadA1',
+  organisation_staff: 'schoolStaffA1',
+  meals_officer: 'mealsA1',
+  cook: 'cookA1',
+  club_teacher: 'teacherA1',
+  club_coordinator: 'coordinatorA',
+  cur_operator: 'curOperator',
+  contest_organiser: 'organiser',
+  contest_expert: 'expert',
 };
 /** Holders of the same role over another scope. */
 const STRANGER: Partial<Record<Role, FixtureUser>> = {
   citizen: 'citizen2',
   kindergarten_head: 'headB1',
   municipal_officer: 'officerB',
+  organisation_head: 'schoolHeadB1',
+  club_coordinator: 'coordinatorB',
 };
 
 const routes = t.routes;

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import { FIXTURE_PASSWORD } from '../../app/testing/fixture-region.js';
 import type { RouteResourceMaker } from '../../app/testing/route-resources.js';
 
-/** The platform's route parameters: municipality A of the fixture region, and a notice to citizen1. */
+/** The platform's route parameters: municipality A and school A1 of the fixture region, and a notice to citizen1. */
 export const platformRouteResources: RouteResourceMaker = {
   name: 'platform',
-  params: ['municipalityId', 'notificationId'],
+  params: ['municipalityId', 'notificationId', 'organisationId'],
   async create(db, f) {
     const notice = await db
       .insertInto('notification')
@@ -17,7 +17,11 @@ export const platformRouteResources: RouteResourceMaker = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { municipalityId: String(f.municipalityA), notificationId: String(notice.id) };
+    return {
+      municipalityId: String(f.municipalityA),
+      notificationId: String(notice.id),
+      organisationId: String(f.schoolA1),
+    };
   },
   examples: {
     'POST /api/auth/login': () => ({ body: { login: 'admin', password: FIXTURE_PASSWORD } }),
