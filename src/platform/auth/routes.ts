@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loginRequestSchema, sessionResponseSchema, type SessionResponse } from '../../contracts/auth.js';
@@ -12,6 +12,7 @@ import { loadPrincipal, revokeAllSessions, revokeSession } from './session-store
 import { consumeTotpStep } from './staff-sign-in-queries.js';
 import { signInStaff } from './staff-sign-in.js';
 import { newTotpSecret, totpStep, totpUri } from './totp.js';
+import { actorOf } from '../http/request-actor.js';
 
 function sessionBody(principal: Principal | null, demoMode: boolean): SessionResponse {
   if (!principal) return { user: null, csrfToken: null, demoMode };
@@ -29,12 +30,6 @@ function sessionBody(principal: Principal | null, demoMode: boolean): SessionRes
     demoMode,
   };
 }
-
-const actorOf = (request: FastifyRequest, principal: Principal | null) => ({
-  userId: principal?.userId ?? null,
-  role: principal?.grants[0]?.role ?? null,
-  requestId: request.id,
-});
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -8,13 +8,13 @@ import {
   staffPhotoSchema,
 } from '../../../contracts/kindergarten-catalog.js';
 import type { AppContext } from '../../../platform/app-context.js';
-import type { Actor } from '../../../platform/audit/audit-log.js';
 import { badRequest, notFound } from '../../../platform/http/problem.js';
 import { readUpload } from '../../../platform/http/read-upload.js';
 import { CATALOG_ACTIONS } from './permissions.js';
 import { photoFile } from './photo-queries.js';
 import type { PhotoService } from './photo-service.js';
 import { kindergartenScope } from './queries.js';
+import { actorOf } from '../../../platform/http/request-actor.js';
 
 const kindergartenParams = z.object({ kindergartenId: z.coerce.number().int().positive() });
 const photoParams = kindergartenParams.extend({
@@ -28,11 +28,6 @@ const photoParams = kindergartenParams.extend({
 // A photo's bytes never change (an edit of the picture is a new upload with a new id), so browsers and
 // proxies may keep it without asking again; a week bounds how long a deleted one can linger there.
 const PHOTO_CACHE = 'public, max-age=604800, immutable';
-
-function actorOf(request: FastifyRequest): Actor {
-  const p = request.principal;
-  return { userId: p?.userId ?? null, role: p?.grants[0]?.role ?? null, requestId: request.id };
-}
 
 /** The SHA-256 values an If-None-Match header names (our ETags are the quoted hash). */
 function knownHashes(header: string | undefined): string[] {

@@ -24,22 +24,17 @@ import {
   staffKindergartenSchema,
 } from '../../../contracts/kindergarten-catalog.js';
 import type { AppContext } from '../../../platform/app-context.js';
-import type { Actor } from '../../../platform/audit/audit-log.js';
 import { invalidField, notFound } from '../../../platform/http/problem.js';
 import { CATALOG_ACTIONS } from './permissions.js';
 import type { PublicCatalog } from './public-catalog.js';
 import { groupScope, kindergartenScope, municipalityExists } from './queries.js';
 import type { CatalogService } from './service.js';
+import { actorOf } from '../../../platform/http/request-actor.js';
 
 const kindergartenParams = z.object({ kindergartenId: z.coerce.number().int().positive() });
 const groupParams = z.object({ groupId: z.coerce.number().int().positive() });
 const municipalityParams = z.object({ municipalityId: z.coerce.number().int().positive() });
 const changedSchema = z.object({ id: z.number().int(), changed: z.array(z.string()) });
-
-function actorOf(request: FastifyRequest): Actor {
-  const p = request.principal;
-  return { userId: p?.userId ?? null, role: p?.grants[0]?.role ?? null, requestId: request.id };
-}
 
 /**
  * Public reads are pure functions of (snapshot version, URL): a weak ETag of the version answers

@@ -19,7 +19,6 @@ import {
   waveSummarySchema,
 } from '../../../contracts/kindergarten-placement.js';
 import type { AppContext } from '../../../platform/app-context.js';
-import type { Actor } from '../../../platform/audit/audit-log.js';
 import { grantsOf } from '../../../platform/auth/permissions.js';
 import { notFound } from '../../../platform/http/problem.js';
 import { NO_OWNER, PLACEMENT_ACTIONS as A } from './permissions.js';
@@ -28,12 +27,7 @@ import * as service from './service.js';
 import { directionView, myPlacement, waveReview, waveSummary } from './views.js';
 import { directionPdf } from './direction-pdf.js';
 import { verificationPage } from './verification-page.js';
-
-const actorOf = (request: FastifyRequest): Actor => ({
-  userId: request.principal?.userId ?? null,
-  role: request.principal?.grants[0]?.role ?? null,
-  requestId: request.id,
-});
+import { actorOf } from '../../../platform/http/request-actor.js';
 
 const waveParams = z.object({ waveId: z.string().uuid() });
 const directionParams = z.object({ directionId: z.string().uuid() });

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -54,17 +54,12 @@ import * as service from './service.js';
 import * as explain from './explain-service.js';
 import * as publicService from './public-service.js';
 import * as staff from './staff-service.js';
+import { actorOf } from '../../../platform/http/request-actor.js';
 
 const tags = ['kindergarten-queue'];
 const idParams = z.object({ applicationId: z.string().uuid() });
 const municipalityParams = z.object({ municipalityId: z.coerce.number().int().positive() });
 const kindergartenParams = z.object({ kindergartenId: z.coerce.number().int().positive() });
-
-const actorOf = (request: FastifyRequest) => ({
-  userId: request.principal?.userId ?? null,
-  role: request.principal?.grants[0]?.role ?? null,
-  requestId: request.id,
-});
 
 export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

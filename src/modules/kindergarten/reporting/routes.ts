@@ -37,6 +37,7 @@ import {
 import { recordAudit } from '../../../platform/audit/audit-log.js';
 import { can, municipalityOrOwn } from '../../../platform/auth/permissions.js';
 import { scenarioFromRow, type ForecastService } from './forecast-service.js';
+import { actorOf } from '../../../platform/http/request-actor.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -50,12 +51,6 @@ const scopeOfQuery = (request: FastifyRequest) => ({
 });
 /** The municipality the permission check resolved: undefined means the whole region. */
 const scopedMunicipality = (request: FastifyRequest) => request.scope?.municipalityId ?? undefined;
-
-const actorOf = (request: FastifyRequest) => ({
-  userId: request.principal?.userId ?? null,
-  role: request.principal?.grants[0]?.role ?? null,
-  requestId: request.id,
-});
 
 export function reportingRoutes(app: FastifyInstance, ctx: AppContext, service: ReportingService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
