@@ -188,7 +188,7 @@ const REFUSALS = [
 ];
 
 /** The certificate series letters of a municipality, unique per municipality. */
-function certificateLetters(index: number): string {
+export function certificateLetters(index: number): string {
   return `${CYRILLIC[index % 26]}${CYRILLIC[10 + Math.floor(index / 26)]}`;
 }
 

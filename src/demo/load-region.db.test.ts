@@ -36,4 +36,43 @@ describe('demo region loader', () => {
     const region = await handle.db.selectFrom('region').select('config').executeTakeFirstOrThrow();
     expect((region.config.demoLogins as unknown[]).length).toBeGreaterThan(3);
   });
+
+  it('loads the platform part: organisations after the kindergartens, pupils, families, staff who can sign in', async () => {
+    const kinds = await sql<{ kind: string; n: number }>`select kind, count(*)::int n from organisation
+      group by kind order by kind`.execute(handle.db);
+    expect(Object.fromEntries(kinds.rows.map((r) => [r.kind, r.n]))).toEqual({
+      control_centre: 1,
+      extra_education: 2,
+      kindergarten: 13, // the 12 of the scale and the one the test above added
+      municipal_education_body: 2,
+      regional_ministry: 1,
+      school: 4,
+    });
+    // A parent with a child at school and one in the kindergarten queue: both are hers.
+    const family = await sql<{ pupils: number; applicants: number }>`select
+        count(*) filter (where exists (select 1 from pupil_enrolment p where p.child_id = r.child_id))::int pupils,
+        count(*) filter (where exists (select 1 from application a where a.child_id = r.child_id))::int applicants
+      from child_representative r join app_user u on u.id = r.user_id where u.oidc_subject = 'esia-1000003'`.execute(
+      handle.db,
+    );
+    expect(family.rows[0]!.pupils).toBe(2);
+    expect(family.rows[0]!.applicants).toBe(2);
+    const requests = await sql<{ n: number }>`select count(*)::int n from family_request`.execute(handle.db);
+    const applications = await sql<{ n: number }>`select count(*)::int n from application`.execute(handle.db);
+    expect(requests.rows[0]!.n).toBe(applications.rows[0]!.n);
+    // New rows continue after the generator's ids in the shared sequence.
+    const o = await handle.db
+      .insertInto('organisation')
+      .values({ kind: 'school', full_name: 'Новая школа', short_name: 'Новая школа', municipality_id: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const max = await sql<{ m: number }>`select max(id)::int m from organisation where id <> ${o.id}`.execute(
+      handle.db,
+    );
+    expect(o.id).toBeGreaterThan(max.rows[0]!.m);
+    const grants = await sql<{
+      role: string;
+    }>`select distinct role from role_assignment order by role`.execute(handle.db);
+    expect(grants.rows.map((g) => g.role)).toContain('meals_officer');
+  });
 });

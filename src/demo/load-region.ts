@@ -3,6 +3,7 @@ import { hashPassword } from '../platform/auth/password.js';
 import type { DatabaseHandle, Db } from '../platform/db/database.js';
 import { dayOf, type Day } from './calendar.js';
 import { generateCatalog, type CatalogModel } from './generate-catalog.js';
+import { generateOrganisations, type PlatformDemoRows } from './generate-organisations.js';
 import { generatePeople } from './generate-people.js';
 import type { CatalogRows, PeopleRows } from './rows.js';
 import { SCALES, type ScaleName } from './scales.js';
@@ -17,6 +18,11 @@ export interface SeedOptions {
   reference?: Day;
   seed?: number;
   log?: (line: string) => void;
+  /**
+   * `kindergarten`: only the catalog and the queue, which the kindergarten-era schema (migrations
+   * 0001–0008) holds; the migration test loads that and migrates it. Everything by default.
+   */
+  parts?: 'all' | 'kindergarten';
 }
 
 export interface SeedOutcome {
@@ -142,6 +148,62 @@ async function loadPeople(db: Db, people: PeopleRows) {
   await insertRows(db, 'enrollment', people.enrollments);
 }
 
+/** The platform's part: organisations, VK communities, staff of the new roles, pupils (see generate-organisations.ts). */
+async function loadPlatform(db: Db, rows: PlatformDemoRows, passwordHash: string) {
+  await insertRows(db, 'organisation', rows.organisations);
+  await resetIdentity(db, 'organisation');
+  await insertRows(db, 'organisation_vk_community', rows.vkCommunities);
+  await insertRows(
+    db,
+    'app_user',
+    rows.staff.map((s) => ({
+      id: s.userId,
+      kind: 'staff',
+      login: s.login,
+      full_name: s.fullName,
+      email: `${s.login}@example.ru`,
+      password_hash: passwordHash,
+    })),
+  );
+  await insertRows(
+    db,
+    'role_assignment',
+    rows.staff.map((s) => ({
+      user_id: s.userId,
+      role: s.role,
+      municipality_id: s.municipalityId,
+      organisation_id: s.organisationId,
+    })),
+  );
+  await insertRows(
+    db,
+    'child',
+    rows.pupils.map((p) => p.child),
+  );
+  await insertRows(
+    db,
+    'pupil_enrolment',
+    rows.pupils.map((p) => p.enrolment),
+  );
+  await insertRows(
+    db,
+    'child_representative',
+    rows.pupils
+      .filter((p) => p.representativeUserId)
+      .map((p) => ({
+        child_id: p.child.id,
+        user_id: p.representativeUserId,
+        relation: 'parent',
+        added_via: 'seed',
+      })),
+  );
+  const listed = rows.staff
+    .filter((s) => s.listed)
+    .map((s) => ({ login: s.login, password: DEMO_PASSWORD, role: s.role, description: s.description }));
+  await sql`update region set config = jsonb_set(config, '{demoLogins}',
+    coalesce(config->'demoLogins', '[]'::jsonb) || ${JSON.stringify(listed)}::jsonb)`.execute(db);
+}
+
 /**
  * Loads the deterministic demo region into an empty database; a database that already has a region
  * is left as it is (so `npm start` may call this on every start).
@@ -171,6 +233,13 @@ export async function seedDemoRegion(handle: DatabaseHandle, opts: SeedOptions):
         `  ${i + 1}/${catalog.municipalities.length} ${catalog.rows.municipalities[i]!.name_ru}: ${people.applications.length.toLocaleString('en')} applications (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
     }
+    if (opts.parts === 'kindergarten') return;
+    const platform = generateOrganisations(catalog);
+    await loadPlatform(trx, platform, await hashPassword(DEMO_PASSWORD));
+    const schools = platform.organisations.filter((o) => o.kind === 'school').length;
+    log(
+      `platform: ${platform.organisations.length} organisations (${schools} schools), ${platform.vkCommunities.length} VK communities, ${platform.pupils.length.toLocaleString('en')} pupils, ${platform.staff.length} staff (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   });
   const millis = Date.now() - started;
   log(`demo region loaded in ${(millis / 1000).toFixed(1)} s`);
