@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkInn, checkKpp, checkOgrn } from '../platform/organisations/tax-ids.js';
+import { checkInn, checkKpp, checkOgrn } from './tax-ids.js';
 
 /**
  * The platform's registry of organisations (issue 14): every request and response of

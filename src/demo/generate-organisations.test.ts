@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkInn, checkOgrn } from '../platform/organisations/tax-ids.js';
+import { checkInn, checkOgrn } from '../contracts/tax-ids.js';
 import { dayOf, fullYears, parseDay, schoolYearStart } from './calendar.js';
 import { generateCatalog } from './generate-catalog.js';
 import { generateOrganisations } from './generate-organisations.js';

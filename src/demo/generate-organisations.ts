@@ -1,4 +1,4 @@
-import { innCheckDigits, ogrnCheckDigit } from '../platform/organisations/tax-ids.js';
+import { innCheckDigits, ogrnCheckDigit } from '../contracts/tax-ids.js';
 import { addYears, formatDay, schoolYearStart, yearOf, type Day } from './calendar.js';
 import type { CatalogModel } from './generate-catalog.js';
 import { certificateLetters } from './generate-people.js';
