@@ -8,6 +8,8 @@ export const roleGrantSchema = z.object({
   role: roleSchema,
   municipalityId: z.number().int().nullable(),
   kindergartenId: z.number().int().nullable(),
+  /** The organisation a grant is held over (a kindergarten head's is the kindergarten). */
+  organisationId: z.number().int().nullable(),
 });
 
 export const sessionUserSchema = z.object({

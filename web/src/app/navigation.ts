@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages';
 export const ACCESS = {
   my: ['citizen'],
   staffKindergarten: ['kindergarten_head'],
+  staffOrganisation: ['organisation_head', 'organisation_staff', 'meals_officer', 'cook', 'club_teacher'],
   staffCatalog: ['municipal_officer', 'regional_admin'],
   staffApplications: ['municipal_officer', 'regional_admin'],
   staffPlacement: ['municipal_officer', 'regional_admin'],
@@ -34,6 +35,7 @@ export const PUBLIC_NAV: readonly NavItem[] = [
 export const ROLE_NAV: readonly NavItem[] = [
   { to: '/my', label: 'nav.my', roles: ACCESS.my },
   { to: '/my-directions', label: 'nav.myDirections', roles: ACCESS.my },
+  { to: '/staff/organisation', label: 'nav.staffOrganisation', roles: ACCESS.staffOrganisation },
   { to: '/staff/kindergarten', label: 'nav.staffKindergarten', roles: ACCESS.staffKindergarten },
   { to: '/staff/applicants', label: 'nav.staffApplicants', roles: ACCESS.staffKindergarten },
   { to: '/staff/directions', label: 'nav.staffDirections', roles: ACCESS.staffKindergarten },

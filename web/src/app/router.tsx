@@ -43,6 +43,12 @@ const routes: RouteObject[] = [
             children: [{ path: 'my-directions/*', lazy: () => import('../features/directions/route') }],
           },
           {
+            element: <RequireRole roles={ACCESS.staffOrganisation} />,
+            children: [
+              { path: 'staff/organisation/*', lazy: () => import('../features/staff-organisation/route') },
+            ],
+          },
+          {
             element: <RequireRole roles={ACCESS.staffKindergarten} />,
             children: [
               { path: 'staff/directions/*', lazy: () => import('../features/staff-directions/route') },

@@ -21,6 +21,7 @@ export const en: Messages = {
   'nav.openData': 'Open data',
   'nav.my': 'My applications',
   'nav.staffKindergarten': 'My kindergarten',
+  'nav.staffOrganisation': 'My organisation',
   'nav.myDirections': 'Directions',
   'nav.staffDirections': 'Enrollment',
   'nav.staffApplicants': 'Applicants',

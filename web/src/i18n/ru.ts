@@ -25,6 +25,7 @@ export const ru = {
   'nav.openData': 'Открытые данные',
   'nav.my': 'Мои заявления',
   'nav.staffKindergarten': 'Мой детский сад',
+  'nav.staffOrganisation': 'Моя организация',
   'nav.myDirections': 'Направления',
   'nav.staffDirections': 'Зачисление',
   'nav.staffApplicants': 'Заявители',
