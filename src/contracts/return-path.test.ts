@@ -53,6 +53,14 @@ describe('safeReturnPath', () => {
       '/javascript:alert(1)\u2028',
       '/моё',
       `/${'a'.repeat(500)}`,
+      // Dot segments: normalised, «/.//evil.example» becomes the scheme-relative «//evil.example».
+      '/.%2f/evil.example',
+      '/./%2fevil.example',
+      '/.//evil.example',
+      '/a/..//evil.example',
+      '/%2e/%2fevil.example',
+      '/%2E%2E/x',
+      '/x/.',
     ])
       expect(safeReturnPath(value), JSON.stringify(value)).toBe('/');
     expect(safeReturnPath('//evil.example', '/my')).toBe('/my');
@@ -82,6 +90,10 @@ describe('safeReturnPath', () => {
           return;
         }
         expect(sameOrigin(decoded), decoded).toBe(true);
+        // Normalised (dot segments removed), before and after one decoding, it is still no «//host».
+        expect(new URL(value, BASE).pathname.startsWith('//'), value).toBe(false);
+        if (/^\/[^/\\]/.test(decoded) || decoded === '/')
+          expect(new URL(decoded, BASE).pathname.startsWith('//'), decoded).toBe(false);
       }),
       { numRuns: 5000 },
     );
