@@ -111,6 +111,8 @@ describe('platform: home, languages, sign-in', () => {
     expect((await second).status()).toBe(401);
     await submit.click();
     await page.getByText(/Несколько неудачных попыток подряд\. Подождите \d+ с/).waitFor();
+    // The button rests for the wait, so impatient clicks are not counted as more failures.
+    expect(await submit.isDisabled()).toBe(true);
     await expectAccessible(page);
     await context.close();
   });

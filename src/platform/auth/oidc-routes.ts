@@ -96,12 +96,20 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
           { action: 'auth.login_oidc_failed', subjectType: 'user', summary: { reason, ...summary } },
         );
       // Checked before the attempt is looked up, so a refused browser does not use it up for the right one.
+      // A person's browser is sent back to the sign-in page, which explains in their language;
+      // a program gets the problem+json.
+      const refuse = (problem: HttpProblem) => {
+        if (!(request.headers.accept ?? '').includes('text/html')) throw problem;
+        return reply.redirect(`/login?error=${problem.code}`, 302);
+      };
       if (!attemptCookieMatches(request.cookies[OIDC_ATTEMPT_COOKIE], request.query.state)) {
         await failed('other-browser');
-        throw new HttpProblem(
-          400,
-          'oidc-browser',
-          'This sign-in was started in another browser, or took longer than 10 minutes; nobody was signed in. Start again from the sign-in page.',
+        return refuse(
+          new HttpProblem(
+            400,
+            'oidc-browser',
+            'This sign-in was started in another browser, or took longer than 10 minutes; nobody was signed in. Start again from the sign-in page.',
+          ),
         );
       }
       clearOidcAttemptCookie(reply);
@@ -112,11 +120,13 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
         .executeTakeFirst();
       if (!login || login.created_at.getTime() < Date.now() - LOGIN_STATE_TTL_MS) {
         await failed('unknown-attempt');
-        throw new HttpProblem(400, 'oidc-state', 'The sign-in attempt expired or is unknown; start again.');
+        return refuse(
+          new HttpProblem(400, 'oidc-state', 'The sign-in attempt expired or is unknown; start again.'),
+        );
       }
       if (request.query.error) {
         await failed('provider-error', { error: request.query.error });
-        return reply.redirect(`/login?error=${encodeURIComponent(request.query.error)}`, 302);
+        return reply.redirect('/login?error=oidc-provider', 302);
       }
       const callbackUrl = new URL(request.url, config.publicUrl);
       let identity;
@@ -129,10 +139,8 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
       } catch (err) {
         request.log.warn({ err }, 'OIDC code exchange failed');
         await failed('exchange-failed');
-        throw new HttpProblem(
-          400,
-          'oidc-exchange',
-          'Sign-in with the identity provider failed; start again.',
+        return refuse(
+          new HttpProblem(400, 'oidc-exchange', 'Sign-in with the identity provider failed; start again.'),
         );
       }
       const session = await inTransaction(db, async (tx) => {

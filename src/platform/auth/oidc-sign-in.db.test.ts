@@ -60,6 +60,11 @@ describe('citizen sign-in is bound to the browser that started it', () => {
       .execute();
     expect(refusals).toEqual([{ actor_id: null, summary: { reason: 'other-browser' } }]);
 
+    // A person's browser (asking for HTML) is sent to the sign-in page, which says what happened.
+    const page = await browser().request(callback, { accept: 'text/html,application/xhtml+xml' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/login?error=oidc-browser');
+
     // A forged attempt cookie is no better than none.
     const forger = browser();
     forger.cookies.set(OIDC_ATTEMPT_COOKIE, 'not-the-state');

@@ -111,6 +111,12 @@ export const en: Messages = {
   'login.totp.format': 'Enter six digits',
   'login.totp.invalid': 'The code did not match. Wait for a new code in the app and enter it.',
   'login.totp.reused': 'This code has been used already. Wait for the next code in the app and enter it.',
+  'login.oidcError.title': 'Sign-in with Gosuslugi was not completed',
+  'login.oidcError.browser':
+    'The sign-in was started in another browser or took longer than 10 minutes, so nobody was signed in. Press «Sign in with Gosuslugi» again in this browser.',
+  'login.oidcError.expired': 'The time for signing in ran out. Press «Sign in with Gosuslugi» again.',
+  'login.oidcError.provider': 'Gosuslugi did not confirm the sign-in (perhaps you cancelled it). Try again.',
+  'login.oidcError.other': 'Could not complete the sign-in with Gosuslugi. Try again in a few minutes.',
   'login.delayed': 'Several failed attempts in a row. Wait {seconds} s and try again.',
   'login.locked':
     'Sign-in with this login is paused after five failed attempts. Try again after {time} or ask an administrator.',

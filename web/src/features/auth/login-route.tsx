@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError, type ApiError } from '../../api/api-error';
 import type { RegionResponse, Role } from '../../api/contracts';
 import { homeForRoles } from '../../app/navigation';
 import { useI18n, type I18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';
 import { Badge } from '../../ui/badge';
 import { Button, LinkButton } from '../../ui/button';
@@ -19,6 +20,14 @@ import { oidcStartUrl, safeReturnTo, useLogin, useSession } from './session';
 import { messages } from './messages';
 
 type DemoLogin = RegionResponse['demoLogins'][number];
+
+/** Why the Госуслуги sign-in came back refused (`/login?error=…`, set by the OIDC callback). */
+const OIDC_ERRORS: Record<string, MessageKey> = {
+  'oidc-browser': 'login.oidcError.browser',
+  'oidc-state': 'login.oidcError.expired',
+  'oidc-exchange': 'login.oidcError.other',
+  'oidc-provider': 'login.oidcError.provider',
+};
 type Step = 'credentials' | 'totp';
 type FieldErrors = Partial<Record<'login' | 'password' | 'totp', string>>;
 
@@ -26,6 +35,7 @@ export function Component() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const returnTo = params.get('returnTo');
+  const signInError = params.get('error');
   const { user, demoMode } = useSession();
   const { region } = useRegion();
 
@@ -49,6 +59,12 @@ export function Component() {
   return (
     <>
       <PageHeader title={t('login.title')} lead={t('login.lead')} />
+
+      {signInError && (
+        <Alert tone="danger" className={styles.signedIn} title={t('login.oidcError.title')}>
+          {t(OIDC_ERRORS[signInError] ?? 'login.oidcError.other')}
+        </Alert>
+      )}
 
       {user && (
         <Alert tone="info" className={styles.signedIn} live="none">
@@ -126,6 +142,7 @@ function StaffLoginForm({
   const apiError = isApiError(error) ? error : null;
   const totpRequired = apiError?.status === 401 && apiError.code === 'totp-required';
   const serverFieldErrors = apiError?.fieldErrors() ?? {};
+  const waiting = useSignInWait(apiError);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -210,7 +227,7 @@ function StaffLoginForm({
             onChange={(e) => onPasswordChange(e.target.value)}
             error={errors.password ?? serverFieldErrors.password}
           />
-          <Button type="submit" block loading={mutation.isPending}>
+          <Button type="submit" block loading={mutation.isPending} disabled={waiting}>
             {mutation.isPending ? t('login.submitting') : t('login.submit')}
           </Button>
         </>
@@ -334,4 +351,20 @@ function signInProblemTitle(
   if (apiError.status !== 401) return undefined;
   if (problem.type.endsWith('totp-reused')) return t('login.totp.reused');
   return step === 'totp' ? t('login.totp.invalid') : t('login.invalidCredentials');
+}
+
+/** While the server makes this login wait (429 sign-in-delayed), the submit button rests too. */
+function useSignInWait(apiError: ApiError | null): boolean {
+  const [waiting, setWaiting] = useState(false);
+  const retryAfter =
+    apiError?.status === 429 && apiError.problem.type.endsWith('sign-in-delayed')
+      ? ((apiError.problem as { retryAfter?: number }).retryAfter ?? 1)
+      : 0;
+  useEffect(() => {
+    if (!retryAfter) return;
+    setWaiting(true);
+    const timer = setTimeout(() => setWaiting(false), retryAfter * 1000);
+    return () => clearTimeout(timer);
+  }, [apiError, retryAfter]);
+  return waiting && retryAfter > 0;
 }
