@@ -64,11 +64,13 @@ export async function expectAccessible(page: Page, exclude: string[] = []): Prom
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(summary).toEqual([]);
+  await expectLabelsContainVisibleText(page);
 }
 
 /**
  * WCAG 2.5.3 (label in name): every control named by aria-label contains its visible text. axe-core
- * marks this rule experimental, so the run above leaves it out; it is asked for by name here.
+ * marks this rule experimental, so the tag run leaves it out; it is asked for by name here, on every
+ * page `expectAccessible` checks.
  */
 export async function expectLabelsContainVisibleText(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withRules(['label-content-name-mismatch']).analyze();
