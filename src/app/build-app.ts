@@ -8,6 +8,7 @@ import { buildHttpApp } from '../platform/http/app.js';
 import type { JobHandler } from '../platform/jobs/worker.js';
 import { OutboxWorker } from '../platform/jobs/worker.js';
 import { createMailer, type Mailer } from '../platform/notifications/mailer.js';
+import { connectSharedStore, type SharedStore } from '../platform/shared-store/redis.js';
 import { MODULES } from './modules.js';
 
 // WEB_DIST lets a developer serve another build of the web app (e.g. parallel e2e runs).
@@ -25,8 +26,16 @@ export async function buildApp(
     logStream?: DestinationStream;
     /** The web build to serve (default WEB_DIST). */
     webDist?: string;
+    /** An already connected shared store; by default one is connected when REDIS_URL is set. */
+    sharedStore?: SharedStore | null;
   } = {},
 ) {
+  const sharedStore =
+    opts.sharedStore !== undefined
+      ? opts.sharedStore
+      : config.REDIS_URL
+        ? await connectSharedStore(config.REDIS_URL)
+        : null;
   const ctx: AppContext = {
     config,
     db: handle.db,
@@ -34,6 +43,7 @@ export async function buildApp(
     mailer:
       opts.mailer ??
       createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.dataDir }),
+    sharedStore,
   };
   const modules = opts.modules ?? MODULES;
   const { app, routes } = await buildHttpApp(ctx, modules, {
@@ -41,6 +51,12 @@ export async function buildApp(
     logger: opts.logger,
     logStream: opts.logStream,
   });
+  if (sharedStore) {
+    sharedStore.on('error', (err: Error) => app.log.error({ err }, 'shared store (Redis) unreachable'));
+    app.addHook('onClose', async () => {
+      await sharedStore.quit().catch(() => sharedStore.disconnect());
+    });
+  }
   const handlers = new Map<string, JobHandler>();
   for (const m of modules) for (const [topic, h] of m.jobs?.(ctx) ?? []) handlers.set(topic, h);
   const log = pino({ level: config.LOG_LEVEL });

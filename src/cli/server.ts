@@ -2,9 +2,21 @@ import { buildApp } from '../app/build-app.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
+import { connectSharedStore, describeRedisUrl, type SharedStore } from '../platform/shared-store/redis.js';
 
 const started = Date.now();
 const config = loadConfig();
+// Checked first: a process that cannot share its rate-limit counters must not serve with its own.
+let sharedStore: SharedStore | null = null;
+if (config.REDIS_URL) {
+  try {
+    sharedStore = await connectSharedStore(config.REDIS_URL);
+  } catch (err) {
+    console.error(`open-region: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  console.log(`open-region: rate limits shared through Redis at ${describeRedisUrl(config.REDIS_URL)}`);
+}
 const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
 const where = config.DATABASE_URL ? 'PostgreSQL server' : `PGlite in ${config.dataDir}/pglite`;
 console.log(`open-region: database ${where}`);
@@ -19,7 +31,7 @@ if (config.SEED_ON_START) {
   });
 }
 
-const { app, worker } = await buildApp(config, handle);
+const { app, worker } = await buildApp(config, handle, { sharedStore });
 await app.listen({ port: config.PORT, host: config.HOST });
 if (config.JOBS_ENABLED) worker.start();
 

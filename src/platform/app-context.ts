@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { Backend, Db } from './db/database.js';
 import type { JobHandler } from './jobs/worker.js';
 import type { Mailer } from './notifications/mailer.js';
+import type { SharedStore } from './shared-store/redis.js';
 
 /** What every module receives: configuration and the platform's services, never another module. */
 export interface AppContext {
@@ -10,6 +11,8 @@ export interface AppContext {
   db: Db;
   backend: Backend;
   mailer: Mailer;
+  /** Redis shared by every server process (REDIS_URL); null when this process runs alone. */
+  sharedStore: SharedStore | null;
 }
 
 export interface AppModule {

@@ -56,3 +56,34 @@ describe('configuration in production', () => {
     expect(run.stderr).toMatch(/Refusing to start with NODE_ENV=production.*DEMO_MODE=false/);
   });
 });
+
+describe('shared store (REDIS_URL)', () => {
+  it('is optional and takes redis:// or rediss:// only', () => {
+    expect(loadConfig({}).REDIS_URL).toBeUndefined();
+    expect(loadConfig({ REDIS_URL: 'rediss://cache.example.ru:6380/0' }).REDIS_URL).toBe(
+      'rediss://cache.example.ru:6380/0',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'http://cache:6379' })).toThrow(
+      /REDIS_URL: a redis:\/\/ or rediss:\/\/ URL/,
+    );
+  });
+
+  it('the server exits before touching the database when Redis is unreachable, saying so without the password', () => {
+    const run = spawnSync(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'], {
+      env: {
+        PATH: process.env.PATH,
+        PORT: '0',
+        DATA_DIR: 'data/never-created',
+        REDIS_URL: 'redis://user:hunter2@127.0.0.1:1',
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /Redis at redis:\/\/user:\*\*\*@127\.0\.0\.1:1 is unreachable \(connect ECONNREFUSED/,
+    );
+    expect(run.stderr).not.toContain('hunter2');
+    expect(run.stdout).not.toMatch(/database/);
+  });
+});

@@ -43,6 +43,13 @@ const configSchema = z.object({
   RATE_LIMIT_LOOKUP_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_EXPENSIVE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  // Several server processes share rate-limit counters (and later caches) in this Redis; without it
+  // each process counts alone. A process that cannot reach it refuses to start.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).max(100).default('open-region:'),
   JOBS_ENABLED: boolFromEnv.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
   // The secret the public queue's masked application numbers are computed with (HMAC); see

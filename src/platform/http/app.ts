@@ -182,6 +182,11 @@ export async function buildHttpApp(
     max: ctx.config.RATE_LIMIT_PUBLIC_PER_MINUTE,
     timeWindow: '1 minute',
     allowList: (request) => request.routeOptions.config?.permission !== 'public',
+    // With a shared store every process counts against the same budget (a route's own limit gets
+    // its own key under this prefix); without one, this process's memory.
+    ...(ctx.sharedStore
+      ? { redis: ctx.sharedStore, nameSpace: `${ctx.config.REDIS_KEY_PREFIX}rate-limit:` }
+      : {}),
   });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 20 } });
   installErrorHandler(app);
