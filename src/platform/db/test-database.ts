@@ -11,7 +11,7 @@ import { migrate, readMigrations } from './migrate.js';
  * database on the PostgreSQL server when TEST_DB=postgres (CI runs the medium tests both ways).
  */
 export const TEST_BACKEND: 'pglite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
-const SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   return TEST_BACKEND === 'postgres' ? createServerDatabase() : createPgliteDatabase();
@@ -29,13 +29,16 @@ export async function createTestDatabaseAt(version: number): Promise<DatabaseHan
   return handle;
 }
 
-async function createServerDatabase(files = readMigrations()): Promise<DatabaseHandle & { url: string }> {
+/** Its own database on the PostgreSQL server, whatever TEST_DB says, with the URL other processes can open. */
+export async function createServerDatabase(
+  files = readMigrations(),
+): Promise<DatabaseHandle & { url: string }> {
   const name = `or_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
+  const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(SERVER_URL);
+  const url = new URL(TEST_SERVER_URL);
   url.pathname = `/${name}`;
   const handle = openPostgres(url.toString(), 5);
   await migrate(handle, files);
@@ -44,7 +47,7 @@ async function createServerDatabase(files = readMigrations()): Promise<DatabaseH
     url: url.toString(),
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: SERVER_URL });
+      const cleanup = new pg.Client({ connectionString: TEST_SERVER_URL });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
