@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { verifyAuditChain } from '../platform/audit/audit-log.js';
 import type { DatabaseHandle } from '../platform/db/database.js';
 import { createTestDatabase } from '../platform/db/test-database.js';
 import { dayOf } from './calendar.js';
@@ -74,5 +75,35 @@ describe('demo region loader', () => {
       role: string;
     }>`select distinct role from role_assignment order by role`.execute(handle.db);
     expect(grants.rows.map((g) => g.role)).toContain('meals_officer');
+  });
+
+  it('leaves one audit row saying what was loaded at what scale, and the chain verifies', async () => {
+    // The test above loaded the region (and skipped the second time); the chain has exactly its row.
+    const events = await handle.db.selectFrom('audit_event').selectAll().execute();
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event).toMatchObject({
+      action: 'demo.region.loaded',
+      subject_type: 'region',
+      actor_role: 'system',
+    });
+    const applications = await sql<{ n: number }>`select count(*)::int as n from application`.execute(
+      handle.db,
+    );
+    const kindergartens = await sql<{ n: number }>`select count(*)::int as n from kindergarten`.execute(
+      handle.db,
+    );
+    expect(event!.summary).toMatchObject({
+      scale: 'tiny',
+      referenceDay: '2026-11-15',
+      parts: 'all',
+      municipalities: 2,
+      schools: 4,
+      applications: applications.rows[0]!.n,
+      // One kindergarten was added by hand in the test above.
+      kindergartens: kindergartens.rows[0]!.n - 1,
+    });
+    const verdict = await verifyAuditChain(handle.db);
+    expect(verdict).toEqual({ ok: true, checked: 1, firstBroken: null });
   });
 });

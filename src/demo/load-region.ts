@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
+import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/audit-log.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { DatabaseHandle, Db } from '../platform/db/database.js';
-import { dayOf, type Day } from './calendar.js';
+import { dayOf, formatDay, type Day } from './calendar.js';
 import { generateCatalog, type CatalogModel } from './generate-catalog.js';
 import { generateOrganisations, type PlatformDemoRows } from './generate-organisations.js';
 import { generatePeople } from './generate-people.js';
@@ -218,8 +219,11 @@ export async function seedDemoRegion(handle: DatabaseHandle, opts: SeedOptions):
   log(
     `generating the demo region (scale ${scale.name}, about ${scale.applications.toLocaleString('en')} applications)…`,
   );
-  const catalog = generateCatalog(scale, opts.seed ?? DEMO_SEED, opts.reference ?? today());
+  const seed = opts.seed ?? DEMO_SEED;
+  const reference = opts.reference ?? today();
+  const catalog = generateCatalog(scale, seed, reference);
   let applications = 0;
+  let children = 0;
   await handle.db.transaction().execute(async (trx) => {
     await loadCatalog(trx, catalog);
     log(
@@ -229,17 +233,46 @@ export async function seedDemoRegion(handle: DatabaseHandle, opts: SeedOptions):
       const people = generatePeople(catalog, i);
       await loadPeople(trx, people);
       applications += people.applications.length;
+      children += people.children.length;
       log(
         `  ${i + 1}/${catalog.municipalities.length} ${catalog.rows.municipalities[i]!.name_ru}: ${people.applications.length.toLocaleString('en')} applications (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
     }
-    if (opts.parts === 'kindergarten') return;
-    const platform = generateOrganisations(catalog);
-    await loadPlatform(trx, platform, await hashPassword(DEMO_PASSWORD));
-    const schools = platform.organisations.filter((o) => o.kind === 'school').length;
-    log(
-      `platform: ${platform.organisations.length} organisations (${schools} schools), ${platform.vkCommunities.length} VK communities, ${platform.pupils.length.toLocaleString('en')} pupils, ${platform.staff.length} staff (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-    );
+    let platform: PlatformDemoRows | null = null;
+    if (opts.parts !== 'kindergarten') {
+      platform = generateOrganisations(catalog);
+      await loadPlatform(trx, platform, await hashPassword(DEMO_PASSWORD));
+      const schools = platform.organisations.filter((o) => o.kind === 'school').length;
+      log(
+        `platform: ${platform.organisations.length} organisations (${schools} schools), ${platform.vkCommunities.length} VK communities, ${platform.pupils.length.toLocaleString('en')} pupils, ${platform.staff.length} staff (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+    }
+    // The chain's first link says where everything before it came from: generated, not entered.
+    await recordAudit(trx, SYSTEM_ACTOR, {
+      action: 'demo.region.loaded',
+      subjectType: 'region',
+      subjectId: catalog.rows.region.id,
+      summary: {
+        scale: scale.name,
+        seed,
+        referenceDay: formatDay(reference),
+        parts: opts.parts ?? 'all',
+        municipalities: catalog.rows.municipalities.length,
+        kindergartens: catalog.rows.kindergartens.length,
+        groups: catalog.rows.groups.length,
+        kindergartenStaff: catalog.rows.users.filter((u) => u.kind === 'staff').length,
+        children,
+        applications,
+        ...(platform
+          ? {
+              organisations: platform.organisations.length,
+              schools: platform.organisations.filter((o) => o.kind === 'school').length,
+              pupils: platform.pupils.length,
+              platformStaff: platform.staff.length,
+            }
+          : {}),
+      },
+    });
   });
   const millis = Date.now() - started;
   log(`demo region loaded in ${(millis / 1000).toFixed(1)} s`);
