@@ -189,7 +189,8 @@ export async function buildHttpApp(
       : {}),
   });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 5, fields: 20 } });
-  installErrorHandler(app);
+  const store = ctx.sharedStore;
+  installErrorHandler(app, store ? { sharedStoreDown: () => store.status !== 'ready' } : {});
   await installOpenApi(app, ctx.config.REGION_NAME_EN);
 
   for (const module of modules) {

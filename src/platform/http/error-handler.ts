@@ -44,8 +44,16 @@ export function frameworkProblem(error: FastifyError, request: FastifyRequest, r
   void reply.status(status).type('application/problem+json').send(body);
 }
 
+export interface ErrorHandlerOptions {
+  /**
+   * Whether the shared store (Redis) is down: then an unexpected error is most likely its failing
+   * rate-limit count, and the answer is 503 (come back later), not 500 (a bug of ours).
+   */
+  sharedStoreDown?: () => boolean;
+}
+
 /** Maps every failure to RFC 9457 problem+json: which field, what is expected, never a stack trace. */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let status = 500;
     let code = 'internal';
@@ -84,6 +92,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       // A safety net: the route's schema should have refused this input with the field's name.
       ({ status, code, detail } = databaseInputProblem(error)!);
       request.log.warn({ err: error }, 'input refused by the database, not by the route schema');
+    } else if (options.sharedStoreDown?.()) {
+      status = 503;
+      code = 'shared-store-unavailable';
+      detail = 'The service is briefly unavailable. Try again in a minute.';
+      request.log.error({ err: error }, 'request failed while the shared store (Redis) is down');
     } else {
       request.log.error({ err: error }, 'unhandled error');
     }
