@@ -38,7 +38,7 @@ async function whyNotRunnable(): Promise<string | null> {
     await client.end().catch(() => {});
   }
   try {
-    const redis = await connectSharedStore(REDIS_URL, { connectTimeoutMs: 2000 });
+    const redis = await connectSharedStore(REDIS_URL);
     redis.disconnect();
   } catch (err) {
     reasons.push((err as Error).message);

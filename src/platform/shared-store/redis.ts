@@ -31,7 +31,7 @@ export async function connectSharedStore(
   let lastError: Error | null = null;
   const redis = new Redis(url, {
     lazyConnect: true,
-    connectTimeout: opts.connectTimeoutMs ?? 3000,
+    connectTimeout: opts.connectTimeoutMs ?? 10_000,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
