@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { startTestSmtp, type CapturedMail } from '../../src/app/testing/test-smtp.js';
 import { serverNodeArgs } from '../../scripts/server-process.mjs';
+import { freePort } from '../../src/app/testing/free-port.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -15,17 +15,6 @@ export interface E2eServer {
   mail: CapturedMail[];
   output: () => string;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**

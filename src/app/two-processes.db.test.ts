@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -15,6 +14,7 @@ import { enqueue } from '../platform/jobs/outbox.js';
 import { connectSharedStore } from '../platform/shared-store/redis.js';
 import { createFixtureRegion, FIXTURE_PASSWORD, type FixtureRegion } from './testing/fixture-region.js';
 import { startTestSmtp, type CapturedMail } from './testing/test-smtp.js';
+import { freePort } from './testing/free-port.js';
 
 /**
  * Two real server processes on one PostgreSQL database and one Redis, talked to over HTTP, as a region
@@ -58,17 +58,6 @@ interface Server {
   child: ChildProcess;
   output: string[];
   exited: Promise<number | null>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function startServer(name: string, env: Record<string, string>): Promise<Server> {

@@ -1,4 +1,3 @@
-import net from 'node:net';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { loadConfig, type Config } from '../../platform/config.js';
@@ -9,6 +8,7 @@ import { createMailer } from '../../platform/notifications/mailer.js';
 import { buildApp } from '../build-app.js';
 import { createFixtureRegion, type FixtureRegion, type FixtureUser } from './fixture-region.js';
 import { startTestSmtp, type CapturedMail } from './test-smtp.js';
+import { freePort } from './free-port.js';
 
 export interface Client {
   request(opts: InjectOptions): Promise<LightMyRequestResponse>;
@@ -105,15 +105,4 @@ export async function startTestApp(
       await smtp.close();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,24 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../app/testing/test-app.js';
 import { connectSharedStore } from '../shared-store/redis.js';
+import { freePort } from '../../app/testing/free-port.js';
 
 /**
  * Rate limits in a Redis of the test's own (a redis-server child on a free port, so it can be stopped
  * without disturbing anyone else's): two apps count against one budget, and while Redis is down the
  * counted routes answer 503 instead of running unlimited.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn(

@@ -4,6 +4,7 @@ import type {
   VkCommunity,
 } from '../../contracts/platform-organisations.js';
 import { recordAudit, type Actor } from '../audit/audit-log.js';
+import { fieldChanges } from '../audit/field-changes.js';
 import type { Db } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
 import { conflict, invalidField, notFound } from '../http/problem.js';
@@ -41,16 +42,7 @@ export async function updateCard(db: Db, actor: Actor, id: number, input: Organi
   return inTransaction(db, async (tx) => {
     const before = await q.lockOrganisation(tx, id);
     if (!before) throw notFound('Organisation');
-    const set: Record<string, unknown> = {};
-    const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [key, column] of Object.entries(CARD_COLUMNS)) {
-      const value = input[key as keyof OrganisationCardInput];
-      if (value === undefined) continue;
-      const old = (before as Record<string, unknown>)[column];
-      if (old === value) continue;
-      set[column] = value;
-      changes[key] = { from: old, to: value };
-    }
+    const { set, changes } = fieldChanges(before, input, CARD_COLUMNS);
     const after = { ...before, ...set } as typeof before;
     if ((after.lat === null) !== (after.lon === null))
       throw invalidField(after.lat === null ? 'lat' : 'lon', 'Give both coordinates or neither.');

@@ -32,6 +32,7 @@ import {
   lockKindergarten,
   municipalityExists,
 } from './queries.js';
+import { fieldChanges } from '../../../platform/audit/field-changes.js';
 
 const MAX_CAPACITY = 60;
 const MAX_CARETAKERS = 20;
@@ -197,16 +198,9 @@ export class CatalogService {
           'openingDate',
           'A kindergarten under construction or planned needs an opening date.',
         );
-      const set: Record<string, unknown> = {};
-      const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const [key, column] of Object.entries(CARD_COLUMNS)) {
-        const value = input[key as keyof KindergartenCardInput];
-        if (value === undefined) continue;
-        const old = (before as Record<string, unknown>)[column];
-        if (JSON.stringify(old) === JSON.stringify(value)) continue;
-        set[column] = key === 'photos' ? JSON.stringify(value) : value;
-        changes[key] = { from: old, to: value };
-      }
+      const { set, changes } = fieldChanges(before, input, CARD_COLUMNS, (field, value) =>
+        field === 'photos' ? JSON.stringify(value) : value,
+      );
       if (Object.keys(set).length === 0) return { id, changed: [] as string[] };
       await tx
         .updateTable('kindergarten')
