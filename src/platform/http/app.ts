@@ -182,6 +182,13 @@ export async function buildHttpApp(
     max: ctx.config.RATE_LIMIT_PUBLIC_PER_MINUTE,
     timeWindow: '1 minute',
     allowList: (request) => request.routeOptions.config?.permission !== 'public',
+    // One wait, the same in Retry-After, in `retryAfter` and in the text: what is left of the window.
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      return new HttpProblem(429, 'rate-limited', `Too many requests: retry in ${seconds} s.`, {
+        retryAfter: seconds,
+      });
+    },
     // With a shared store every process counts against the same budget (a route's own limit gets
     // its own key under this prefix); without one, this process's memory.
     ...(ctx.sharedStore

@@ -136,7 +136,14 @@ describe('HTTP platform', () => {
     });
     expect(limited.statusCode).toBe(429); // the budget is shared by every public route
     expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(limited.headers['retry-after']).toBeDefined();
+    // One wait, said the same way in the header and in the text.
+    const wait = Number(limited.headers['retry-after']);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(limited.json()).toMatchObject({
+      retryAfter: wait,
+      detail: `Too many requests: retry in ${wait} s.`,
+    });
     // Another address has its own budget; a signed-in route is not limited.
     expect(
       (await t.anonymous.request({ method: 'GET', url: '/api/region', remoteAddress: '10.9.9.10' }))
