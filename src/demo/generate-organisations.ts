@@ -93,7 +93,18 @@ export interface StaffGrantRow {
   description: string;
 }
 
+export interface NewsRow {
+  published_on: string;
+  module: string | null;
+  title_ru: string;
+  title_en: string;
+  body_ru: string;
+  body_en: string;
+  link: string | null;
+}
+
 export interface PlatformDemoRows {
+  news: NewsRow[];
   organisations: OrganisationRow[];
   vkCommunities: VkCommunityRow[];
   pupils: PupilRow[];
@@ -134,7 +145,13 @@ function taxIds(serial: number) {
 export function generateOrganisations(catalog: CatalogModel): PlatformDemoRows {
   const rng = Rng.derive(catalog.seed, 'organisations');
   const size = SIZES[catalog.scale.name];
-  const rows: PlatformDemoRows = { organisations: [], vkCommunities: [], pupils: [], staff: [] };
+  const rows: PlatformDemoRows = {
+    news: newsOf(catalog.reference),
+    organisations: [],
+    vkCommunities: [],
+    pupils: [],
+    staff: [],
+  };
   let nextId = Math.max(0, ...catalog.rows.kindergartens.map((k) => k.id)) + 1;
   const municipalities = catalog.rows.municipalities;
   const weights = catalog.municipalities.map((m) => m.targetApplications);
@@ -443,4 +460,43 @@ function pupilsFor(
     const m = catalog.rows.municipalities.findIndex((x) => x.id === s.municipality_id);
     pupil(s, m, 1 + (Math.floor(k / all.length) % 11), null);
   }
+}
+
+/** The portal's news, dated a few days before the reference day. */
+function newsOf(reference: Day): NewsRow[] {
+  const day = (back: number) => formatDay(reference - back);
+  return [
+    {
+      published_on: day(2),
+      module: 'kindergarten',
+      title_ru: 'Открыты данные о свободных местах в детских садах',
+      title_en: 'Free places in kindergartens are open data now',
+      body_ru:
+        'Свободные места по группам обновляются каждый день и доступны в открытых данных: CSV и JSON со словарём.',
+      body_en:
+        'Free places by group are updated daily and published as open data: CSV and JSON with a dictionary.',
+      link: '/kindergartens',
+    },
+    {
+      published_on: day(9),
+      module: 'kindergarten',
+      title_ru: 'Как считается место в очереди',
+      title_en: 'How a place in the queue is counted',
+      body_ru:
+        'На странице заявления видно, кто впереди и почему: льготы, дата постановки на учёт и выбранные сады.',
+      body_en:
+        'The application page shows who is ahead and why: benefits, the registration date and the chosen kindergartens.',
+      link: '/queue',
+    },
+    {
+      published_on: day(16),
+      module: null,
+      title_ru: 'Школы и центры дополнительного образования — в одном реестре',
+      title_en: 'Schools and centres of extra education in one registry',
+      body_ru:
+        'Карточки школ, центров и их сообществ ВКонтакте ведут сами организации; скоро — запись в кружки.',
+      body_en: 'Schools and centres keep their own cards and VK communities; enrolment in clubs comes next.',
+      link: null,
+    },
+  ];
 }

@@ -151,6 +151,7 @@ async function loadPeople(db: Db, people: PeopleRows) {
 
 /** The platform's part: organisations, VK communities, staff of the new roles, pupils (see generate-organisations.ts). */
 async function loadPlatform(db: Db, rows: PlatformDemoRows, passwordHash: string) {
+  await insertRows(db, 'portal_news', rows.news);
   await insertRows(db, 'organisation', rows.organisations);
   await resetIdentity(db, 'organisation');
   await insertRows(db, 'organisation_vk_community', rows.vkCommunities);
