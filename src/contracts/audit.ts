@@ -6,6 +6,8 @@ export const auditEventSchema = z.object({
   occurredAt: z.string(),
   actorId: z.string().nullable(),
   actorRole: z.string().nullable(),
+  /** A staff actor's name; a citizen's stays out of the log's pages (their id is enough to follow). */
+  actorName: z.string().nullable(),
   action: z.string(),
   subjectType: z.string(),
   subjectId: z.string().nullable(),

@@ -186,12 +186,23 @@ export function platformRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (q.beforeSeq) query = query.where('seq', '<', q.beforeSeq);
       const rows = await query.execute();
       const page = rows.slice(0, q.limit);
+      const actorIds = [...new Set(page.map((e) => e.actor_id).filter((id): id is string => id !== null))];
+      const staff = actorIds.length
+        ? await db
+            .selectFrom('app_user')
+            .select(['id', 'full_name'])
+            .where('id', 'in', actorIds)
+            .where('kind', '=', 'staff')
+            .execute()
+        : [];
+      const names = new Map(staff.map((u) => [u.id, u.full_name]));
       return {
         items: page.map((e) => ({
           seq: e.seq,
           occurredAt: e.occurred_at.toISOString(),
           actorId: e.actor_id,
           actorRole: e.actor_role,
+          actorName: (e.actor_id && names.get(e.actor_id)) ?? null,
           action: e.action,
           subjectType: e.subject_type,
           subjectId: e.subject_id,

@@ -57,3 +57,26 @@ describe('by construction', () => {
     expect(unflagged).toEqual([]);
   });
 });
+
+describe('the audit log page', () => {
+  it("names staff actors, keeps citizens' names out", async () => {
+    const withFixture = await startTestApp();
+    try {
+      const officer = await withFixture.asFixture('officerA');
+      await officer.get(`/api/kindergarten/municipalities/${withFixture.fixture.municipalityA}/applications`);
+      const citizen = await withFixture.asFixture('citizen1');
+      await citizen.post('/api/auth/logout', {});
+      const auditor = await withFixture.asFixture('auditor');
+      const logout = (await auditor.get('/api/audit/events?action=auth.logout')).json();
+      expect(logout.items[0]).toMatchObject({ actorId: withFixture.fixture.users.citizen1, actorName: null });
+      const page = (await auditor.get('/api/audit/events?action=personal_data.read')).json();
+      expect(page.items[0]).toMatchObject({
+        actorId: withFixture.fixture.users.officerA,
+        actorRole: 'municipal_officer',
+        actorName: 'Test officerA',
+      });
+    } finally {
+      await withFixture.close();
+    }
+  }, 60_000);
+});

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditEvent } from '@contracts/audit';
+import { roleSchema } from '@contracts/auth';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -16,7 +17,7 @@ const EMPTY: AuditFilters = { action: '', subjectType: '', subjectId: '', from: 
 
 /** Журнал аудита (/staff/audit): the auditor reads the chain with filters, page by page, and verifies it. */
 export function Component() {
-  const { locale, formatDate, formatNumber } = useI18n();
+  const { locale, formatDate, formatNumber, t } = useI18n();
   const m = messages[locale];
   const [draft, setDraft] = useState<AuditFilters>(EMPTY);
   const [filters, setFilters] = useState<AuditFilters>(EMPTY);
@@ -54,9 +55,21 @@ export function Component() {
     {
       id: 'actor',
       header: m.colActor,
-      cell: (e) => (e.actorId ? `${e.actorRole ?? ''} ${e.actorId.slice(0, 8)}`.trim() : m.system),
+      cell: (e) =>
+        e.actorId ? (
+          <>
+            {e.actorName ?? (e.actorRole && isRole(e.actorRole) ? t(`roles.${e.actorRole}`) : e.actorRole)}
+            <br />
+            <span className={styles.id}>
+              {e.actorName && e.actorRole && isRole(e.actorRole) ? `${t(`roles.${e.actorRole}`)} · ` : ''}
+              {e.actorId.slice(0, 8)}
+            </span>
+          </>
+        ) : (
+          m.system
+        ),
     },
-    { id: 'action', header: m.colAction, cell: (e) => <span className={styles.mono}>{e.action}</span> },
+    { id: 'action', header: m.colAction, cell: (e) => <code className={styles.action}>{e.action}</code> },
     {
       id: 'subject',
       header: m.colSubject,
@@ -72,7 +85,14 @@ export function Component() {
       header: m.colSummary,
       cell: (e) =>
         Object.keys(e.summary).length ? (
-          <pre className={styles.summary}>{JSON.stringify(e.summary)}</pre>
+          <dl className={styles.summary}>
+            {Object.entries(e.summary).map(([key, value]) => (
+              <div key={key}>
+                <dt>{key}</dt>
+                <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+              </div>
+            ))}
+          </dl>
         ) : (
           '—'
         ),
@@ -163,3 +183,6 @@ export function Component() {
     </>
   );
 }
+
+const isRole = (role: string): role is (typeof roleSchema.options)[number] =>
+  (roleSchema.options as readonly string[]).includes(role);
