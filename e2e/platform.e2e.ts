@@ -28,7 +28,7 @@ describe('platform: home, languages, sign-in', () => {
       const page = await context.newPage();
       await page.goto('/');
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('ru');
-      await page.getByRole('heading', { level: 1, name: /Детский сад — понятно и честно/ }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Услуги для семей региона' }).waitFor();
       await expect.poll(() => page.getByText('Демо-область').first().isVisible()).toBe(true);
       await expectAccessible(page);
       // The brand link is named by what it shows: product and region.
@@ -40,7 +40,7 @@ describe('platform: home, languages, sign-in', () => {
         if (await menu.isVisible()) await menu.click();
       }
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Kindergarten, clearly and fairly' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Services for the region’s families' }).waitFor();
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       if (viewport === 'desktop') await screenshot(page, 'home-desktop-en');
       await context.close();

@@ -6,7 +6,7 @@ import { useNotifications } from '../features/notifications/notifications';
 import { useRegion } from '../features/region/region';
 import { useI18n } from '../i18n/i18n-context';
 import { BellIcon, CloseIcon, MenuIcon, UserIcon } from '../ui/icons';
-import { PUBLIC_NAV, roleNavFor, type NavItem } from './navigation';
+import { publicNavGroups, roleNavFor, type NavItem } from './navigation';
 import styles from './site-header.module.css';
 
 function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
@@ -80,6 +80,7 @@ export function SiteHeader() {
 
   const roles = new Set<Role>(user?.grants.map((g) => g.role) ?? []);
   const roleNav = roleNavFor(roles);
+  const publicNav = publicNavGroups().flatMap((g) => g.items);
   const close = () => setMenuOpen(false);
 
   // The menu closes on navigation (including back/forward) …
@@ -171,7 +172,7 @@ export function SiteHeader() {
       <nav id={menuId} aria-label={t('nav.label')} className={styles.nav} data-open={menuOpen}>
         <div className={styles.navInner}>
           <ul className={styles.navList}>
-            {PUBLIC_NAV.map((item) => (
+            {publicNav.map((item) => (
               <NavEntry key={item.to} item={item} onNavigate={close} />
             ))}
           </ul>

@@ -1,33 +1,36 @@
-import { useRegion } from '../region/region';
+import type { Role } from '../../api/contracts';
+import { roleNavGroups } from '../../app/navigation';
+import { SERVICE_MODULES } from '../../app/service-modules';
 import { useT } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
-import { LinkButton } from '../../ui/button';
-import { LinkCard } from '../../ui/card';
 import { useDocumentTitle } from '../../ui/document-title';
-import { ChartIcon, DocumentIcon, QueueIcon, SearchIcon, ShieldIcon } from '../../ui/icons';
+import { ShieldIcon } from '../../ui/icons';
+import { useSession } from '../auth/session';
+import { useRegion } from '../region/region';
 import { HeroIllustration } from './hero-illustration';
 import styles from './home.module.css';
-
-const SERVICES = [
-  { to: '/kindergartens', title: 'home.find.title', text: 'home.find.text', icon: <SearchIcon /> },
-  { to: '/my', title: 'home.apply.title', text: 'home.apply.text', icon: <DocumentIcon /> },
-  { to: '/queue', title: 'home.queue.title', text: 'home.queue.text', icon: <QueueIcon /> },
-  { to: '/statistics', title: 'home.stats.title', text: 'home.stats.text', icon: <ChartIcon /> },
-] as const satisfies readonly { to: string; title: MessageKey; text: MessageKey; icon: unknown }[];
-
-const STEPS = [
-  ['home.how.1.title', 'home.how.1.text'],
-  ['home.how.2.title', 'home.how.2.text'],
-  ['home.how.3.title', 'home.how.3.text'],
-  ['home.how.4.title', 'home.how.4.text'],
-] as const satisfies readonly (readonly [MessageKey, MessageKey])[];
+import { MyRequests } from './my-requests';
+import { PortalNews } from './portal-news';
+import { PortalSearch } from './portal-search';
+import { ServiceCards } from './service-cards';
+import { StaffWork } from './staff-work';
 
 const FAIR = ['home.fair.1', 'home.fair.2', 'home.fair.3'] as const satisfies readonly MessageKey[];
 
+/**
+ * The region's portal for families: a signed-in parent's requests (or a staff member's work) first,
+ * then every service as a card, a search across them, and the services' news. It reads the services
+ * from their manifests only.
+ */
 export function Component() {
   const t = useT();
   const { name: regionName } = useRegion();
+  const { user } = useSession();
   useDocumentTitle(t('home.title'));
+
+  const roles = new Set<Role>(user?.grants.map((g) => g.role) ?? []);
+  const roleGroups = roleNavGroups(roles);
+  const citizen = user?.kind === 'citizen';
 
   return (
     <div className={styles.page}>
@@ -38,45 +41,22 @@ export function Component() {
             {t('home.h1')}
           </h1>
           <p className={styles.lead}>{t('home.lead')}</p>
-          <div className={styles.heroActions}>
-            <LinkButton to="/my">{t('home.primaryAction')}</LinkButton>
-            <LinkButton to="/queue" variant="secondary">
-              {t('home.secondaryAction')}
-            </LinkButton>
-          </div>
+          <PortalSearch modules={SERVICE_MODULES} />
         </div>
         <HeroIllustration className={styles.illustration} />
       </section>
+
+      {user && citizen && <MyRequests modules={SERVICE_MODULES} links={roleGroups.flatMap((g) => g.items)} />}
+      {user && !citizen && roleGroups.length > 0 && <StaffWork groups={roleGroups} />}
 
       <section aria-labelledby="services-title">
         <h2 id="services-title" className={styles.sectionTitle}>
           {t('home.servicesTitle')}
         </h2>
-        <div className={styles.cards}>
-          {SERVICES.map((s) => (
-            <LinkCard key={s.to} to={s.to} title={t(s.title)} description={t(s.text)} icon={s.icon} />
-          ))}
-        </div>
+        <ServiceCards modules={SERVICE_MODULES} />
       </section>
 
-      <section aria-labelledby="how-title" className={styles.how}>
-        <h2 id="how-title" className={styles.sectionTitle}>
-          {t('home.howTitle')}
-        </h2>
-        <ol className={styles.steps}>
-          {STEPS.map(([title, text], i) => (
-            <li key={title} className={styles.step}>
-              <span className={styles.stepNumber} aria-hidden="true">
-                {i + 1}
-              </span>
-              <div>
-                <h3 className={styles.stepTitle}>{t(title)}</h3>
-                <p className={styles.stepText}>{t(text)}</p>
-              </div>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <PortalNews />
 
       <section aria-labelledby="fair-title" className={styles.fair}>
         <div className={styles.fairIcon}>
