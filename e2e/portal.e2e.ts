@@ -130,6 +130,17 @@ describe('portal: the home page of every family service', () => {
     const family = page.getByRole('region', { name: 'Мои заявления' });
     await family.waitFor();
     await family.getByRole('link', { name: 'Направления' }).waitFor();
+    // The block shows what the platform's registry holds for this parent: their open requests.
+    const open = await page.evaluate<{ total: number; items: { reference: string | null }[] }>(
+      "fetch('/api/my/requests?state=open&pageSize=5').then((r) => r.json())",
+    );
+    if (open.total === 0) await family.getByText('Открытых заявлений нет').waitFor();
+    for (const item of open.items) {
+      const reference = (item.reference ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await family
+        .getByRole('link', { name: new RegExp(`Заявление в детский сад, №\\s${reference}`) })
+        .waitFor();
+    }
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await screenshot(page, 'portal-home-parent-phone');

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/routes.js';
 import { notificationHandlers } from './notifications/notify.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { platformRoutes } from './platform-routes.js';
+import { portalRoutes } from './portal/routes.js';
 
 /** The platform's own HTTP surface and jobs: sign-in, health, region, organisations, notifications, audit. */
 export const platformModule: AppModule = {
@@ -14,6 +15,7 @@ export const platformModule: AppModule = {
     oidcRoutes(app, ctx);
     platformRoutes(app, ctx);
     organisationRoutes(app, ctx);
+    portalRoutes(app, ctx);
     if (ctx.config.DEMO_MODE && !ctx.config.OIDC_ISSUER) mountDemoOidcProvider(app, ctx.config);
   },
   jobs: (ctx) => notificationHandlers(ctx.mailer),

@@ -75,7 +75,7 @@ export const kindergartenModule: ServiceModule = {
     // After the officer's other sections: signing in still lands on /staff/applications.
     { to: '/staff/catalog', label: 'nav.staffCatalog', roles: ACCESS.staffOfficer },
   ],
-  requestKinds: { application: 'kindergarten.request.application' },
+  requestKinds: { 'kindergarten.application': 'kindergarten.request.application' },
   home: {
     to: '/kindergartens',
     title: 'kindergarten.card.title',
