@@ -80,7 +80,7 @@ export function SiteHeader() {
 
   const roles = new Set<Role>(user?.grants.map((g) => g.role) ?? []);
   const roleNav = roleNavFor(roles);
-  const publicNav = publicNavGroups().flatMap((g) => g.items);
+  const publicNav = publicNavGroups();
   const close = () => setMenuOpen(false);
 
   // The menu closes on navigation (including back/forward) …
@@ -171,11 +171,18 @@ export function SiteHeader() {
 
       <nav id={menuId} aria-label={t('nav.label')} className={styles.nav} data-open={menuOpen}>
         <div className={styles.navInner}>
-          <ul className={styles.navList}>
-            {publicNav.map((item) => (
-              <NavEntry key={item.to} item={item} onNavigate={close} />
-            ))}
-          </ul>
+          {/* One list per service, so six services still read as six short groups in the phone menu. */}
+          {publicNav.map((group, i) => (
+            <ul
+              key={group.module?.id ?? `platform-${i}`}
+              className={`${styles.navList} ${styles.navGroup}`}
+              aria-label={group.module ? t(group.module.title) : undefined}
+            >
+              {group.items.map((item) => (
+                <NavEntry key={item.to} item={item} onNavigate={close} />
+              ))}
+            </ul>
+          ))}
           {roleNav.length > 0 && (
             <ul className={`${styles.navList} ${styles.roleNav}`} aria-label={t('nav.staffGroup')}>
               {roleNav.map((item) => (

@@ -21,9 +21,15 @@ function RequestItem({ request, modules }: { request: FamilyRequest; modules: re
   const module = modules.find((m) => m.id === request.module);
   const kind = module?.requestKinds?.[request.kind];
   const name = kind ? t(kind) : module ? t(module.title) : t('home.family.request');
-  const title = request.reference
-    ? `${name}, ${t('home.family.reference', { reference: request.reference })}`
-    : name;
+  // The number stays on one line: «№ 01-2024-000912» broken at its hyphen reads as two numbers.
+  const title = request.reference ? (
+    <>
+      {name},{' '}
+      <span className={styles.nowrap}>{t('home.family.reference', { reference: request.reference })}</span>
+    </>
+  ) : (
+    name
+  );
   return (
     <li className={styles.request}>
       <div className={styles.requestMain}>
