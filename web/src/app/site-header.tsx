@@ -173,11 +173,7 @@ export function SiteHeader() {
         <div className={styles.navInner}>
           {/* One list per service, so six services still read as six short groups in the phone menu. */}
           {publicNav.map((group, i) => (
-            <ul
-              key={group.module?.id ?? `platform-${i}`}
-              className={`${styles.navList} ${styles.navGroup}`}
-              aria-label={group.module ? t(group.module.title) : undefined}
-            >
+            <ul key={group.module?.id ?? `platform-${i}`} className={`${styles.navList} ${styles.navGroup}`}>
               {group.items.map((item) => (
                 <NavEntry key={item.to} item={item} onNavigate={close} />
               ))}
