@@ -37,7 +37,8 @@ describe('demo organisations (demo scale)', () => {
     const share = rows.vkCommunities.length / eligible;
     expect(share).toBeGreaterThan(0.86);
     expect(share).toBeLessThan(0.94);
-    const installed = rows.vkCommunities.filter((c) => c.clubs_app_installed).length / rows.vkCommunities.length;
+    const installed =
+      rows.vkCommunities.filter((c) => c.clubs_app_installed).length / rows.vkCommunities.length;
     expect(installed).toBeGreaterThan(0.73);
     expect(installed).toBeLessThan(0.81);
   });
