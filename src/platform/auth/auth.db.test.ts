@@ -26,7 +26,12 @@ describe('staff sign-in', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user.grants).toEqual([
-      { role: 'municipal_officer', municipalityId: t.fixture.municipalityA, kindergartenId: null },
+      {
+        role: 'municipal_officer',
+        municipalityId: t.fixture.municipalityA,
+        kindergartenId: null,
+        organisationId: null,
+      },
     ]);
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
