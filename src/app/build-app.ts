@@ -4,6 +4,7 @@ import pino, { type DestinationStream } from 'pino';
 import type { AppContext, AppModule } from '../platform/app-context.js';
 import type { Config } from '../platform/config.js';
 import type { DatabaseHandle } from '../platform/db/database.js';
+import { familyHooksOf } from '../platform/families/attendance.js';
 import { buildHttpApp } from '../platform/http/app.js';
 import type { JobHandler } from '../platform/jobs/worker.js';
 import { OutboxWorker } from '../platform/jobs/worker.js';
@@ -30,6 +31,7 @@ export async function buildApp(
     sharedStore?: SharedStore | null;
   } = {},
 ) {
+  const modules = opts.modules ?? MODULES;
   const sharedStore =
     opts.sharedStore !== undefined
       ? opts.sharedStore
@@ -44,8 +46,8 @@ export async function buildApp(
       opts.mailer ??
       createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.dataDir }),
     sharedStore,
+    families: familyHooksOf(modules),
   };
-  const modules = opts.modules ?? MODULES;
   const { app, routes } = await buildHttpApp(ctx, modules, {
     webDist: opts.webDist ?? WEB_DIST,
     logger: opts.logger,

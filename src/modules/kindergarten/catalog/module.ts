@@ -1,4 +1,5 @@
 import type { AppModule } from '../../../platform/app-context.js';
+import { kindergartenAttendance } from './child-attendance.js';
 import { openDataRoutes } from '../open-data/routes.js';
 import './permissions.js';
 import { photoRoutes } from './photo-routes.js';
@@ -22,4 +23,5 @@ export const catalogModule: AppModule = {
     photoRoutes(app, ctx, new PhotoService(ctx.db, catalog));
     openDataRoutes(app, ctx, catalog);
   },
+  family: { attendance: kindergartenAttendance },
 };
