@@ -11,6 +11,19 @@ export interface DemoEsiaAccount {
   phone: string;
   birthdate: string;
   description: string;
+  /** The children ЕСИА knows for this citizen (returned with the `children` scope). */
+  children?: readonly DemoEsiaChild[];
+}
+
+/** A child as ЕСИА returns it: birth date DD.MM.YYYY, the birth certificate's series and number. */
+export interface DemoEsiaChild {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  birthDate: string;
+  gender: 'M' | 'F';
+  snils?: string;
+  birthCert: { series: string; number: string };
 }
 
 export const DEMO_ESIA_ACCOUNTS: readonly DemoEsiaAccount[] = [
@@ -52,6 +65,25 @@ export const DEMO_ESIA_ACCOUNTS: readonly DemoEsiaAccount[] = [
     email: 'a.vasiliev@example.ru',
     phone: '+7 900 100-00-04',
     birthdate: '1991-01-30',
-    description: 'папа, заявлений пока нет',
+    description: 'папа, двое детей в Госуслугах, заявлений пока нет',
+    children: [
+      {
+        lastName: 'Васильева',
+        firstName: 'Алиса',
+        middleName: 'Артёмовна',
+        birthDate: '14.05.2016',
+        gender: 'F',
+        snils: '112-233-445 95',
+        birthCert: { series: 'II-ИР', number: '512345' },
+      },
+      {
+        lastName: 'Васильев',
+        firstName: 'Тимофей',
+        middleName: 'Артёмович',
+        birthDate: '03.02.2022',
+        gender: 'M',
+        birthCert: { series: 'III-ИР', number: '623456' },
+      },
+    ],
   },
 ];

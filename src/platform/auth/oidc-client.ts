@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
 import type { Config } from '../config.js';
-import { demoIssuer, oidcRedirectUri } from './oidc-demo-provider.js';
+import { DEMO_OIDC_SCOPE, demoIssuer, oidcRedirectUri } from './oidc-demo-provider.js';
 
 /**
  * The product's OpenID Connect client (authorization code + PKCE). It talks to OIDC_ISSUER, or to the
@@ -43,7 +43,9 @@ export class CitizenOidcClient {
     const nonce = client.randomNonce();
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: oidcRedirectUri(this.config),
-      scope: 'openid profile email phone',
+      // A real provider is asked for what every OpenID provider knows; the demo one for the
+      // children too (ЕСИА's own kid_* scopes and its REST call are the production adapter's part).
+      scope: this.config.OIDC_ISSUER ? 'openid profile email phone' : DEMO_OIDC_SCOPE,
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
@@ -55,7 +57,14 @@ export class CitizenOidcClient {
   async finish(
     callbackUrl: URL,
     checks: { state: string; nonce: string; codeVerifier: string },
-  ): Promise<{ sub: string; fullName: string; email: string | null; phone: string | null }> {
+  ): Promise<{
+    sub: string;
+    fullName: string;
+    email: string | null;
+    phone: string | null;
+    /** The provider's `children` claim as sent (checked by the families code that reads it). */
+    children: unknown;
+  }> {
     const configuration = await this.discover();
     const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: checks.codeVerifier,
@@ -69,6 +78,12 @@ export class CitizenOidcClient {
       [info.family_name, info.given_name, info.middle_name].filter(Boolean).join(' ') ||
       info.name ||
       'Гражданин';
-    return { sub, fullName: name, email: info.email ?? null, phone: info.phone_number ?? null };
+    return {
+      sub,
+      fullName: name,
+      email: info.email ?? null,
+      phone: info.phone_number ?? null,
+      children: info.children ?? null,
+    };
   }
 }

@@ -7,6 +7,8 @@ import { DEMO_ESIA_ACCOUNTS, type DemoEsiaAccount } from './demo-esia-accounts.j
 import { renderDemoSignInPage } from './oidc-demo-page.js';
 
 export const DEMO_OIDC_PATH = '/oidc';
+/** What the product asks the demo provider for: the citizen, their contacts and their children. */
+export const DEMO_OIDC_SCOPE = 'openid profile email phone children';
 
 export function demoIssuer(config: Config): string {
   return `${config.publicUrl}${DEMO_OIDC_PATH}`;
@@ -27,6 +29,7 @@ function claimsOf(a: DemoEsiaAccount) {
     email: a.email,
     email_verified: true,
     phone_number: a.phone,
+    children: a.children ?? [],
   };
 }
 
@@ -54,6 +57,8 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
       profile: ['family_name', 'given_name', 'middle_name', 'name', 'birthdate'],
       email: ['email', 'email_verified'],
       phone: ['phone_number'],
+      // ЕСИА gives a citizen's children with its kid_* scopes; one scope here plays that part.
+      children: ['children'],
     },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `${DEMO_OIDC_PATH}/interaction/${interaction.uid}` },
@@ -69,7 +74,7 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
       const existing = oidc.session!.grantIdFor(clientId);
       if (existing) return oidc.provider.Grant.find(existing);
       const grant = new oidc.provider.Grant({ clientId, accountId: oidc.session!.accountId! });
-      grant.addOIDCScope('openid profile email phone');
+      grant.addOIDCScope(DEMO_OIDC_SCOPE);
       await grant.save();
       return grant;
     },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { inTransaction } from '../db/transaction.js';
+import { takeChildrenFromEsia } from '../families/esia-children.js';
 import { HttpProblem } from '../http/problem.js';
 import { RETURN_PATH_MAX_LENGTH, safeReturnPath } from '../../contracts/return-path.js';
 import { CitizenOidcClient } from './oidc-client.js';
@@ -170,11 +171,10 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
           .executeTakeFirst();
         if (!hasRole)
           await tx.insertInto('role_assignment').values({ user_id: user.id, role: 'citizen' }).execute();
-        await recordAudit(
-          tx,
-          { userId: user.id, role: 'citizen', requestId: request.id },
-          { action: 'auth.login_oidc', subjectType: 'user', subjectId: user.id },
-        );
+        const actor = { userId: user.id, role: 'citizen', requestId: request.id };
+        await recordAudit(tx, actor, { action: 'auth.login_oidc', subjectType: 'user', subjectId: user.id });
+        // The children the provider vouches for join the family (a no-op when it sends none).
+        await takeChildrenFromEsia(tx, actor, identity.children);
         return createSession(tx, user.id, config.SESSION_TTL_HOURS, request.headers['user-agent']);
       });
       setSessionCookie(reply, config, session.token, session.expiresAt);

@@ -136,3 +136,48 @@ describe('request logs', () => {
     }
   });
 });
+
+describe("the citizen's children from the identity provider", () => {
+  const FATHER = 'esia-1000004'; // two children in the demo provider
+
+  it('join the family on sign-in (source esia), once however often the citizen signs in', async () => {
+    for (let i = 0; i < 2; i++) {
+      const b = browser();
+      expect((await b.request(await signInAtDemoProvider(b, FATHER, 'returnTo=%2Fmy'))).status).toBe(302);
+      const family = (await (await b.request('/api/my/family')).json()) as {
+        children: {
+          firstName: string;
+          birthDate: string;
+          birthCertificate: string;
+          source: string;
+          snils: string | null;
+        }[];
+      };
+      expect(family.children).toEqual([
+        expect.objectContaining({
+          firstName: 'Алиса',
+          birthDate: '2016-05-14',
+          birthCertificate: 'II-ИР 512345',
+          snils: '112-233-445 95',
+          source: 'esia',
+        }),
+        expect.objectContaining({ firstName: 'Тимофей', birthDate: '2022-02-03', source: 'esia' }),
+      ]);
+    }
+    const audit = await t.db
+      .selectFrom('audit_event')
+      .select('summary')
+      .where('action', '=', 'family.children.from_esia')
+      .execute();
+    // The second sign-in found both children already in the family: nothing to record.
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.summary).toMatchObject({ linked: [], skipped: 0 });
+    expect((audit[0]!.summary as { added: string[] }).added).toHaveLength(2);
+  });
+
+  it('a citizen the provider knows no children of gets none', async () => {
+    const b = browser();
+    await b.request(await signInAtDemoProvider(b, CITIZEN, 'returnTo=%2Fmy'));
+    expect(await (await b.request('/api/my/family')).json()).toEqual({ children: [] });
+  });
+});
