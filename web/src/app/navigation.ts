@@ -6,6 +6,7 @@ export type { NavItem } from './service-module';
 
 /** The platform's own protected sections (not a family service). */
 export const PLATFORM_ACCESS = {
+  myFamily: ['citizen'],
   staffOrganisation: ['organisation_head', 'organisation_staff', 'meals_officer', 'cook', 'club_teacher'],
   staffAudit: ['auditor', 'sysadmin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -14,6 +15,7 @@ const PLATFORM_PUBLIC_NAV: readonly NavItem[] = [
   { to: '/open-data/', label: 'nav.openData', external: true },
 ];
 const PLATFORM_ROLE_NAV: readonly NavItem[] = [
+  { to: '/my/family', label: 'nav.myFamily', roles: PLATFORM_ACCESS.myFamily },
   { to: '/staff/organisation', label: 'nav.staffOrganisation', roles: PLATFORM_ACCESS.staffOrganisation },
   { to: '/staff/audit', label: 'nav.staffAudit', roles: PLATFORM_ACCESS.staffAudit },
 ];

@@ -23,6 +23,7 @@ const PLATFORM_ROUTES: readonly ModuleRoute[] = [
   { path: 'accessibility', lazy: () => import('../features/accessibility/route') },
   { path: 'account', lazy: () => import('../features/auth/account-route'), access: 'signedIn' },
   { path: 'notifications', lazy: () => import('../features/notifications/route'), access: 'signedIn' },
+  { path: 'my/family', lazy: () => import('../features/family/route'), access: PLATFORM_ACCESS.myFamily },
   {
     path: 'staff/organisation/*',
     lazy: () => import('../features/staff-organisation/route'),

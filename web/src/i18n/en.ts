@@ -22,6 +22,7 @@ export const en: Messages = {
   'nav.my': 'My applications',
   'nav.staffKindergarten': 'My kindergarten',
   'nav.staffOrganisation': 'My organisation',
+  'nav.myFamily': 'My family',
   'nav.myDirections': 'Directions',
   'nav.staffDirections': 'Enrollment',
   'nav.staffApplicants': 'Applicants',

@@ -26,6 +26,7 @@ export const ru = {
   'nav.my': 'Мои заявления',
   'nav.staffKindergarten': 'Мой детский сад',
   'nav.staffOrganisation': 'Моя организация',
+  'nav.myFamily': 'Моя семья',
   'nav.myDirections': 'Направления',
   'nav.staffDirections': 'Зачисление',
   'nav.staffApplicants': 'Заявители',
