@@ -82,7 +82,7 @@ describe('«Моя семья»: a parent sees where each child attends, adds a 
   it('in English: the family of a parent whose toddler is in the queue', async () => {
     const context = await newContext(browser, server.url, 'smallPhone');
     // The language the header's switch remembers.
-    await context.addInitScript(() => window.localStorage.setItem('open-region.locale', 'en'));
+    await context.addInitScript({ content: "localStorage.setItem('open-region.locale', 'en')" });
     const page = await context.newPage();
     await signInCitizen(page, 'esia-1000002', '/my/family');
     await page.getByRole('heading', { name: 'My family', level: 1 }).waitFor();
