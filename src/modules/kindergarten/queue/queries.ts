@@ -192,6 +192,16 @@ export async function findOrCreateChild(
     .executeTakeFirstOrThrow();
 }
 
+/** The legal representatives of a child (the platform's families): user ids. */
+export async function childRepresentatives(tx: Executor, childId: string): Promise<string[]> {
+  const rows = await tx
+    .selectFrom('child_representative')
+    .select('user_id')
+    .where('child_id', '=', childId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 export async function activeApplicationOf(tx: Executor, childId: string, municipalityId: number) {
   return tx
     .selectFrom('application')

@@ -336,4 +336,37 @@ describe("a birth certificate already in another family's application", () => {
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'duplicate-child', existingNumber: own.json().number });
   });
+
+  it("the right birth date of another family's child with no active application, or one added on «Моя семья», is refused the same way", async () => {
+    const stranger = await t.asFixture('citizen2');
+    const byHand = await stranger.post('/api/my/children', {
+      lastName: 'Чужая',
+      firstName: 'Вера',
+      birthDate: '2025-03-01',
+      sex: 'f',
+      birthCertificate: child(702).birthCertificate,
+    });
+    expect(byHand.statusCode, byHand.body).toBe(201);
+    const before = await count('application');
+    const reps = () =>
+      t.db
+        .selectFrom('child_representative')
+        .select(['child_id', 'user_id'])
+        .orderBy('child_id')
+        .orderBy('user_id')
+        .execute();
+    const repsBefore = await reps();
+    // 701: citizen's child whose application was withdrawn above; 702: the stranger's child by hand.
+    for (const [who, n] of [
+      [stranger, 701],
+      [citizen, 702],
+    ] as const) {
+      const res = await submit(who, application(n), `key-cert-family-${n}`);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().type).toMatch(/\/certificate-in-use$/);
+    }
+    expect(await count('application')).toBe(before);
+    // Nobody became the parent of another family's child.
+    expect(await reps()).toEqual(repsBefore);
+  });
 });

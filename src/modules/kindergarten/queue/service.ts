@@ -121,9 +121,14 @@ async function createApplication(tx: Tx, input: ApplicationInput, opts: CreateOp
   const existing = await q.activeApplicationOf(tx, child.id, input.municipalityId);
   const staff = opts.source === 'paper';
   const ownApplication = !!existing && existing.applicant_id === opts.applicantId;
+  // A child whose legal representatives (the platform's family) do not include the applicant is
+  // another family's, even with no application: applying must not make a stranger its parent.
+  const representatives = await q.childRepresentatives(tx, child.id);
+  const othersChild =
+    representatives.length > 0 && (!opts.applicantId || !representatives.includes(opts.applicantId));
   // A citizen whose certificate is on file with another birth date, or in another family's
-  // application, gets one answer that confirms neither (see CERTIFICATE_IN_USE).
-  if (!staff && (child.birth_date !== input.child.birthDate || (existing && !ownApplication)))
+  // application or family, gets one answer that confirms neither (see CERTIFICATE_IN_USE).
+  if (!staff && (child.birth_date !== input.child.birthDate || (existing && !ownApplication) || othersChild))
     throw CERTIFICATE_IN_USE();
   if (child.birth_date !== input.child.birthDate)
     throw new HttpProblem(
