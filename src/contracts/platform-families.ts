@@ -101,6 +101,20 @@ export const healthFactSchema = z.object({
 });
 export type HealthFact = z.infer<typeof healthFactSchema>;
 
+/** A request in some service about the child, as the module told the platform's registry. */
+export const familyRequestSchema = z.object({
+  module: z.string(),
+  kind: z.string(),
+  reference: z.string().nullable(),
+  /** The module's own status code; `state` is what the family sees first. */
+  status: z.string(),
+  state: z.enum(['open', 'done', 'refused', 'withdrawn']),
+  link: z.string(),
+  submittedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type FamilyRequest = z.infer<typeof familyRequestSchema>;
+
 export const familyChildSchema = z.object({
   id: z.string(),
   lastName: z.string(),
@@ -115,6 +129,8 @@ export const familyChildSchema = z.object({
   attends: z.array(attendanceSchema),
   representatives: z.array(representativeSchema),
   healthFacts: z.array(healthFactSchema),
+  /** The caller's own requests about the child in every service (the requests registry). */
+  requests: z.array(familyRequestSchema),
 });
 export type FamilyChild = z.infer<typeof familyChildSchema>;
 

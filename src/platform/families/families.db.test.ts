@@ -221,4 +221,36 @@ describe('adding a child by hand', () => {
     );
     expect(child.attends).toHaveLength(2);
   });
+
+  it("lists the caller's own requests about the child from the registry, not another representative's", async () => {
+    const request = (owner: string, external: string) => ({
+      module: 'kindergarten',
+      kind: 'kindergarten.application',
+      external_id: external,
+      owner_user_id: owner,
+      child_id: mariaId,
+      reference: `A-${external}`,
+      status: 'registered',
+      state: 'open' as const,
+      link: `/my/applications/${external}`,
+      submitted_at: new Date('2026-01-10T09:00:00Z'),
+    });
+    await t.db
+      .insertInto('family_request')
+      .values([request(t.fixture.users.citizen1, 'own-1'), request(t.fixture.users.citizen2, 'other-1')])
+      .execute();
+    const child = (await citizen1.get(`/api/my/children/${mariaId}`)).json();
+    expect(child.requests).toEqual([
+      {
+        module: 'kindergarten',
+        kind: 'kindergarten.application',
+        reference: 'A-own-1',
+        status: 'registered',
+        state: 'open',
+        link: '/my/applications/own-1',
+        submittedAt: '2026-01-10T09:00:00.000Z',
+        updatedAt: expect.any(String),
+      },
+    ]);
+  });
 });

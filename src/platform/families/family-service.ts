@@ -36,9 +36,10 @@ const CERTIFICATE_IN_USE = () =>
 export async function familyOf(db: Db, hooks: FamilyHooks, userId: string, childId?: string) {
   const rows = await q.childrenOf(db, userId, childId);
   const ids = rows.map((r) => r.id);
-  const [reps, facts, ...told] = await Promise.all([
+  const [reps, facts, requests, ...told] = await Promise.all([
     q.representativesOf(db, ids),
     q.activeHealthFacts(db, ids),
+    q.requestsOf(db, userId, ids),
     q.schoolAttendance(db, ids),
     ...hooks.attendance.map((source) => source(db, ids)),
   ]);
@@ -63,6 +64,18 @@ export async function familyOf(db: Db, hooks: FamilyHooks, userId: string, child
     healthFacts: facts
       .filter((f) => f.child_id === r.id)
       .map((f) => ({ id: f.id, kind: f.kind, detail: f.detail, consentAt: f.consent_at.toISOString() })),
+    requests: requests
+      .filter((x) => x.child_id === r.id)
+      .map((x) => ({
+        module: x.module,
+        kind: x.kind,
+        reference: x.reference,
+        status: x.status,
+        state: x.state,
+        link: x.link,
+        submittedAt: new Date(x.submitted_at).toISOString(),
+        updatedAt: x.updated_at.toISOString(),
+      })),
   }));
   return children;
 }

@@ -87,6 +87,32 @@ export async function schoolAttendance(
   }));
 }
 
+/**
+ * The user's own requests about these children, newest first: another representative's application
+ * is theirs to show (its page answers only its applicant).
+ */
+export async function requestsOf(db: Executor, userId: string, childIds: readonly string[]) {
+  if (childIds.length === 0) return [];
+  return db
+    .selectFrom('family_request')
+    .select([
+      'child_id',
+      'module',
+      'kind',
+      'reference',
+      'status',
+      'state',
+      'link',
+      'submitted_at',
+      'updated_at',
+    ])
+    .where('child_id', '=', anyOf(childIds, 'uuid'))
+    .where('owner_user_id', '=', userId)
+    .orderBy('updated_at', 'desc')
+    .limit(500)
+    .execute();
+}
+
 /** A child already on file under one of these spellings of its birth certificate. */
 export async function childByCertificate(tx: Executor, spellings: readonly string[]) {
   return tx
