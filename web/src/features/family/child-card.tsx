@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { FamilyChild } from '@contracts/platform-families';
 import { useI18n } from '../../i18n/i18n-context';
-import { Badge } from '../../ui/badge';
+import { Link } from 'react-router';
+import { Badge, type BadgeTone } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
 import { ProblemAlert } from '../../ui/problem-alert';
@@ -9,6 +10,13 @@ import { useInvite } from './api';
 import styles from './family.module.css';
 import { HealthFacts } from './health-facts-editor';
 import { fill, messages } from './messages';
+
+const STATE_TONE: Record<FamilyChild['requests'][number]['state'], BadgeTone> = {
+  open: 'info',
+  done: 'success',
+  refused: 'danger',
+  withdrawn: 'neutral',
+};
 
 /** One child: who, where they attend, their representatives, health facts, inviting the other parent. */
 export function ChildCard({ child }: { child: FamilyChild }) {
@@ -52,6 +60,28 @@ export function ChildCard({ child }: { child: FamilyChild }) {
           </ul>
         )}
       </section>
+
+      {child.requests.length > 0 && (
+        <section className={styles.section} aria-labelledby={`requests-${child.id}`}>
+          <h3 id={`requests-${child.id}`} className={styles.sectionTitle}>
+            {m.requests}
+          </h3>
+          <ul className={styles.plain}>
+            {child.requests.map((r) => (
+              <li key={`${r.module}-${r.link}`} className={styles.row}>
+                <Link to={r.link}>
+                  {m.requestKinds[r.kind] ?? r.kind}
+                  {r.reference ? ` № ${r.reference}` : ''}
+                </Link>
+                <span className={styles.muted}>
+                  {fill(m.requestFrom, { date: formatDate(r.submittedAt, { dateStyle: 'medium' }) })}
+                </span>
+                <Badge tone={STATE_TONE[r.state]}>{m.requestStates[r.state]}</Badge>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className={styles.section} aria-labelledby={`reps-${child.id}`}>
         <h3 id={`reps-${child.id}`} className={styles.sectionTitle}>
