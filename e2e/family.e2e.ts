@@ -88,7 +88,7 @@ describe('«Моя семья»: a parent sees where each child attends, adds a 
     await page.getByRole('heading', { name: 'My family', level: 1 }).waitFor();
     await page.locator('article').first().waitFor();
     expect(await page.locator('main').textContent()).toMatch(
-      /Where the child attends.*Legal representatives/s,
+      /Where the child attends.*Applications and requests.*Kindergarten application.*Legal representatives/s,
     );
     await expectAccessible(page);
     await screenshot(page, 'family-en-small-phone');

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import {
-  BIRTH_CERTIFICATE_EXAMPLE,
-  normaliseBirthCertificate,
-} from '../platform/families/birth-certificate.js';
-import { parseSnils } from '../platform/families/snils.js';
+import { BIRTH_CERTIFICATE_EXAMPLE, normaliseBirthCertificate } from './birth-certificate.js';
+import { parseSnils } from './snils.js';
 import { calendarDate } from './calendar-date.js';
 
 /**

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { recordAudit, type Actor } from '../audit/audit-log.js';
 import type { Executor } from '../db/transaction.js';
-import { normaliseBirthCertificate, storedSpellings } from './birth-certificate.js';
+import { normaliseBirthCertificate, storedSpellings } from '../../contracts/birth-certificate.js';
 import { birthDateProblem } from './child-age.js';
 import { regionDay } from './family-service.js';
 import * as q from './queries.js';
-import { parseSnils } from './snils.js';
+import { parseSnils } from '../../contracts/snils.js';
 
 /**
  * A citizen's children as the identity provider returns them (ЕСИА's «дети» with the kid_* scopes;

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
 import { HttpProblem, invalidField, notFound } from '../http/problem.js';
 import type { ChildAttendance, FamilyHooks } from './attendance.js';
-import { storedSpellings } from './birth-certificate.js';
+import { storedSpellings } from '../../contracts/birth-certificate.js';
 import { birthDateProblem } from './child-age.js';
 import * as q from './queries.js';
 
