@@ -24,6 +24,8 @@ describe('«Моя семья»: a parent sees where each child attends, adds a 
     await cards.first().waitFor();
     expect(await cards.count()).toBeGreaterThanOrEqual(2);
     await expect.poll(() => page.locator('main').textContent()).toMatch(/Детский сад\s/);
+    // Her older children go to school: the same page shows the school with the class.
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/Школа № \d+/);
     await expectAccessible(page);
     await screenshot(page, 'family-small-phone');
 

@@ -4,6 +4,7 @@ import type { CatalogModel } from './generate-catalog.js';
 import { certificateLetters } from './generate-people.js';
 import { houseNumber, scatter, STREETS } from './geography.js';
 import { Rng } from './random.js';
+import { DEMO_ESIA_ACCOUNTS } from '../platform/auth/demo-esia-accounts.js';
 import { drawAdultName, drawChildName, drawFamily, fullNameText, type Sex } from './russian-names.js';
 import type { Scale } from './scales.js';
 
@@ -444,16 +445,22 @@ function pupilsFor(
       representativeUserId: parent,
     });
   };
-  // The demo citizens' older children go to the first school of the regional centre.
-  const families: [string, number][] = [
-    ['esia-1000001', 2],
-    ['esia-1000003', 4],
-    ['esia-1000003', 8],
-    ['esia-1000004', 1],
+  // The demo citizens' older children go to the first school of the regional centre, with the
+  // family's surname and the father's name in their patronymic (as their kindergarten siblings).
+  const families: [string, string, number][] = [
+    ['esia-1000001', 'Михаил', 2],
+    ['esia-1000003', 'Андрей', 4],
+    ['esia-1000003', 'Андрей', 8],
+    ['esia-1000004', 'Артём', 1],
   ];
-  for (const [sub, grade] of families) {
+  for (const [sub, fatherName, grade] of families) {
     const userId = catalog.citizenUserIds.get(sub);
-    if (userId && schools[0]?.[0]) pupil(schools[0][0], 0, grade, userId);
+    const account = DEMO_ESIA_ACCOUNTS.find((a) => a.sub === sub);
+    if (!userId || !account || !schools[0]?.[0]) continue;
+    const male = account.middleName.endsWith('ич');
+    const surname = male ? account.lastName : account.lastName.replace(/а$/, '');
+    const father = { lastName: surname, firstName: fatherName, patronymic: '' };
+    pupil(schools[0][0], 0, grade, userId, { pool: 'russian', surname, father, mother: father });
   }
   for (let k = rows.pupils.length; k < total; k++) {
     const s = all[k % all.length]!;
