@@ -42,7 +42,7 @@ describe('portal: the home page of every family service', () => {
       await page.goto('/');
       await page.getByRole('heading', { level: 1, name: 'Услуги для семей региона' }).waitFor();
       const card = (title: string) =>
-        page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+        page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
       // The figure is the public summary's total, formatted for the language.
       const figure = async (title: string, label: string) => {
         const match = new RegExp(`${label}: ([\\d\\s,]+)`).exec(await card(title).innerText());
