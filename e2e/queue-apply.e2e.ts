@@ -139,6 +139,8 @@ describe('queue: a parent applies on a phone, an officer verifies the benefit, t
     await expectAccessible(officer);
     await screenshot(officer, 'queue-officer-verified-phone');
     await officer.goto('/staff/applications');
+    // The list loads above the paper form's button and moves it: click once the page has settled.
+    await officer.getByRole('table').first().waitFor();
     await officer.getByRole('button', { name: 'Зарегистрировать бумажное заявление' }).click();
     await officer.getByLabel('Фамилия ребёнка').waitFor();
     await expectAccessible(officer);
