@@ -4,6 +4,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildApp } from '../../src/app/build-app.js';
+import { MODULES } from '../../src/app/modules.js';
 import { seedDemoRegion } from '../../src/demo/load-region.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.js';
@@ -56,7 +57,7 @@ const rows: string[] = [];
 for (const backend of backends) {
   const { handle, cleanup } = await open(backend);
   await migrate(handle);
-  await seedDemoRegion(handle, { scale });
+  await seedDemoRegion(handle, { scale, modules: MODULES });
   const config = loadConfig({
     ...process.env,
     PORT: '0',

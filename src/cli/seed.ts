@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MODULES } from '../app/modules.js';
 import { seedDemoRegion } from '../demo/load-region.js';
 import { isScaleName, SCALE_NAMES } from '../demo/scales.js';
 import { loadConfig } from '../platform/config.js';
@@ -24,7 +25,11 @@ const config = loadConfig();
 const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
 try {
   await migrate(handle);
-  const outcome = await seedDemoRegion(handle, { scale, log: (line) => console.log(`seed: ${line}`) });
+  const outcome = await seedDemoRegion(handle, {
+    scale,
+    modules: MODULES,
+    log: (line) => console.log(`seed: ${line}`),
+  });
   if (outcome.skipped) {
     console.log(
       'seed: the database already holds a region; nothing loaded. Use an empty database (or remove ./data) to reseed.',

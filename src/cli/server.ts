@@ -1,4 +1,5 @@
 import { buildApp } from '../app/build-app.js';
+import { MODULES } from '../app/modules.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/database.js';
 import { migrate } from '../platform/db/migrate.js';
@@ -27,6 +28,7 @@ if (config.SEED_ON_START) {
   const { seedDemoRegion } = await import('../demo/load-region.js');
   await seedDemoRegion(handle, {
     scale: config.SEED_SCALE,
+    modules: MODULES,
     log: (line: string) => console.log(`open-region: ${line}`),
   });
 }

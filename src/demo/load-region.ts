@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/audit-log.js';
 import { hashPassword } from '../platform/auth/password.js';
+import type { AppModule } from '../platform/app-context.js';
 import type { DatabaseHandle, Db } from '../platform/db/database.js';
 import { dayOf, formatDay, type Day } from './calendar.js';
 import { generateCatalog, type CatalogModel } from './generate-catalog.js';
@@ -24,6 +25,8 @@ export interface SeedOptions {
    * 0001–0008) holds; the migration test loads that and migrates it. Everything by default.
    */
   parts?: 'all' | 'kindergarten';
+  /** Modules whose `demo` part is loaded after the platform's (src/app/modules.ts in the product). */
+  modules?: readonly AppModule[];
 }
 
 export interface SeedOutcome {
@@ -248,6 +251,18 @@ export async function seedDemoRegion(handle: DatabaseHandle, opts: SeedOptions):
         `platform: ${platform.organisations.length} organisations (${schools} schools), ${platform.vkCommunities.length} VK communities, ${platform.pupils.length.toLocaleString('en')} pupils, ${platform.staff.length} staff (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
     }
+    const moduleCounts: Record<string, Record<string, number>> = {};
+    if (platform) {
+      for (const module of opts.modules ?? []) {
+        if (!module.demo) continue;
+        moduleCounts[module.name] = await module.demo(trx, {
+          scale: scale.name,
+          seed,
+          referenceDay: formatDay(reference),
+          log: (line) => log(`${module.name}: ${line}`),
+        });
+      }
+    }
     // The chain's first link says where everything before it came from: generated, not entered.
     await recordAudit(trx, SYSTEM_ACTOR, {
       action: 'demo.region.loaded',
@@ -272,6 +287,7 @@ export async function seedDemoRegion(handle: DatabaseHandle, opts: SeedOptions):
               platformStaff: platform.staff.length,
             }
           : {}),
+        ...(Object.keys(moduleCounts).length ? { modules: moduleCounts } : {}),
       },
     });
   });

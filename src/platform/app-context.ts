@@ -28,4 +28,19 @@ export interface AppModule {
   schedules?: { topic: string; everyMinutes: number }[];
   /** What the module tells the platform about children (where they attend). */
   family?: FamilyContribution;
+  /**
+   * The module's part of a freshly generated demo region, written in the seeding transaction after the
+   * platform's organisations, families and staff (read them from the database). Deterministic for a
+   * given seed and reference day; returns the counts the `demo.region.loaded` audit row records.
+   */
+  demo?(trx: Db, region: DemoSeedContext): Promise<Record<string, number>>;
+}
+
+export interface DemoSeedContext {
+  /** The scale's name (`tiny`, `demo`, `region`, `national`). */
+  scale: string;
+  seed: number;
+  /** The day the data leads up to, `YYYY-MM-DD`. */
+  referenceDay: string;
+  log: (line: string) => void;
 }
