@@ -35,6 +35,14 @@ const configSchema = z.object({
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().default('open-region'),
   OIDC_CLIENT_SECRET: z.string().default(DEMO_OIDC_CLIENT_SECRET),
+  // What a real provider is asked for; ЕСИА gives a citizen's children with its kid_* scopes.
+  OIDC_SCOPE: z.string().default('openid profile email phone'),
+  // ЕСИА's REST resource of a citizen's children, `{sub}` standing for the citizen's oid, e.g.
+  // https://esia.gosuslugi.ru/rs/prns/{sub}/kids?embed=(elements.documents); unset: no children asked.
+  OIDC_CHILDREN_URL: z
+    .string()
+    .regex(/^https?:\/\/.*\{sub\}/, 'an http(s) URL with {sub} where the citizen id goes')
+    .optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('open-region <no-reply@open-region.local>'),
   TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),

@@ -11,19 +11,37 @@ export interface DemoEsiaAccount {
   phone: string;
   birthdate: string;
   description: string;
-  /** The children ЕСИА knows for this citizen (returned with the `children` scope). */
-  children?: readonly DemoEsiaChild[];
+  /** The children ЕСИА knows for this citizen (its REST resource `/rs/prns/{oid}/kids`, kid_* scopes). */
+  children?: readonly EsiaKid[];
 }
 
-/** A child as ЕСИА returns it: birth date DD.MM.YYYY, the birth certificate's series and number. */
-export interface DemoEsiaChild {
+/**
+ * A child as ЕСИА's REST API returns it (`GET /rs/prns/{oid}/kids?embed=(elements.documents)`): birth
+ * date DD.MM.YYYY, gender M/F, and the documents collection holding the birth certificate
+ * (`RF_BRTH_CERT`: series and number).
+ */
+export interface EsiaKid {
+  id: number;
   lastName: string;
   firstName: string;
-  middleName: string;
+  middleName?: string;
   birthDate: string;
   gender: 'M' | 'F';
   snils?: string;
-  birthCert: { series: string; number: string };
+  documents: {
+    size: number;
+    elements: readonly {
+      type: string;
+      series: string;
+      number: string;
+      issueDate?: string;
+      vrfStu?: string;
+    }[];
+  };
+}
+
+function birthCertificate(series: string, number: string, issueDate: string) {
+  return { size: 1, elements: [{ type: 'RF_BRTH_CERT', series, number, issueDate, vrfStu: 'VERIFIED' }] };
 }
 
 export const DEMO_ESIA_ACCOUNTS: readonly DemoEsiaAccount[] = [
@@ -68,21 +86,23 @@ export const DEMO_ESIA_ACCOUNTS: readonly DemoEsiaAccount[] = [
     description: 'папа, двое детей в Госуслугах, заявлений пока нет',
     children: [
       {
+        id: 2000041,
         lastName: 'Васильева',
         firstName: 'Алиса',
         middleName: 'Артёмовна',
         birthDate: '14.05.2016',
         gender: 'F',
         snils: '112-233-445 95',
-        birthCert: { series: 'II-ИР', number: '512345' },
+        documents: birthCertificate('II-ИР', '512345', '20.05.2016'),
       },
       {
+        id: 2000042,
         lastName: 'Васильев',
         firstName: 'Тимофей',
         middleName: 'Артёмович',
         birthDate: '03.02.2022',
         gender: 'M',
-        birthCert: { series: 'III-ИР', number: '623456' },
+        documents: birthCertificate('III-ИР', '623456', '10.02.2022'),
       },
     ],
   },

@@ -1,6 +1,6 @@
 import * as client from 'openid-client';
 import type { Config } from '../config.js';
-import { DEMO_OIDC_SCOPE, demoIssuer, oidcRedirectUri } from './oidc-demo-provider.js';
+import { DEMO_OIDC_SCOPE, demoChildrenUrl, demoIssuer, oidcRedirectUri } from './oidc-demo-provider.js';
 
 /**
  * The product's OpenID Connect client (authorization code + PKCE). It talks to OIDC_ISSUER, or to the
@@ -43,9 +43,8 @@ export class CitizenOidcClient {
     const nonce = client.randomNonce();
     const url = client.buildAuthorizationUrl(configuration, {
       redirect_uri: oidcRedirectUri(this.config),
-      // A real provider is asked for what every OpenID provider knows; the demo one for the
-      // children too (ЕСИА's own kid_* scopes and its REST call are the production adapter's part).
-      scope: this.config.OIDC_ISSUER ? 'openid profile email phone' : DEMO_OIDC_SCOPE,
+      // The demo provider plays ЕСИА: it is asked for the children's kid_* scopes too.
+      scope: this.config.OIDC_ISSUER ? this.config.OIDC_SCOPE : DEMO_OIDC_SCOPE,
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
@@ -62,7 +61,7 @@ export class CitizenOidcClient {
     fullName: string;
     email: string | null;
     phone: string | null;
-    /** The provider's `children` claim as sent (checked by the families code that reads it). */
+    /** The kids collection's body as the provider sent it (checked by the families code that reads it). */
     children: unknown;
   }> {
     const configuration = await this.discover();
@@ -83,7 +82,29 @@ export class CitizenOidcClient {
       fullName: name,
       email: info.email ?? null,
       phone: info.phone_number ?? null,
-      children: info.children ?? null,
+      children: await this.fetchChildren(configuration, tokens.access_token, sub),
     };
+  }
+
+  /**
+   * ЕСИА's children resource, read with the citizen's own access token. Sign-in does not depend on
+   * it: when the resource fails, the citizen signs in without children (and adds them by hand).
+   */
+  private async fetchChildren(configuration: client.Configuration, accessToken: string, sub: string) {
+    const template = this.config.OIDC_ISSUER ? this.config.OIDC_CHILDREN_URL : demoChildrenUrl(this.config);
+    if (!template) return null;
+    const url = new URL(template.replace('{sub}', encodeURIComponent(sub)));
+    const res = await client
+      .fetchProtectedResource(
+        configuration,
+        accessToken,
+        url,
+        'GET',
+        undefined,
+        new Headers({ accept: 'application/json' }),
+      )
+      .catch(() => null);
+    if (!res?.ok) return null;
+    return res.json().catch(() => null) as Promise<unknown>;
   }
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Provider, { type Configuration } from 'oidc-provider';
 import { z } from 'zod';
 import type { Config } from '../config.js';
@@ -7,8 +7,17 @@ import { DEMO_ESIA_ACCOUNTS, type DemoEsiaAccount } from './demo-esia-accounts.j
 import { renderDemoSignInPage } from './oidc-demo-page.js';
 
 export const DEMO_OIDC_PATH = '/oidc';
+/** ЕСИА's scopes for a citizen's children: names, birth dates, gender, СНИЛС, birth certificates. */
+const KID_SCOPES = ['kid_fullname', 'kid_birthdate', 'kid_gender', 'kid_snils', 'kid_birth_cert_doc'];
 /** What the product asks the demo provider for: the citizen, their contacts and their children. */
-export const DEMO_OIDC_SCOPE = 'openid profile email phone children';
+export const DEMO_OIDC_SCOPE = ['openid', 'profile', 'email', 'phone', ...KID_SCOPES].join(' ');
+
+/** The demo provider's copy of ЕСИА's children resource. */
+const KIDS_RESOURCE = /^rs\/prns\/([^/]+)\/kids$/;
+
+export function demoChildrenUrl(config: Config): string {
+  return `${demoIssuer(config)}/rs/prns/{sub}/kids?embed=(elements.documents)`;
+}
 
 export function demoIssuer(config: Config): string {
   return `${config.publicUrl}${DEMO_OIDC_PATH}`;
@@ -29,7 +38,6 @@ function claimsOf(a: DemoEsiaAccount) {
     email: a.email,
     email_verified: true,
     phone_number: a.phone,
-    children: a.children ?? [],
   };
 }
 
@@ -57,9 +65,9 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
       profile: ['family_name', 'given_name', 'middle_name', 'name', 'birthdate'],
       email: ['email', 'email_verified'],
       phone: ['phone_number'],
-      // ЕСИА gives a citizen's children with its kid_* scopes; one scope here plays that part.
-      children: ['children'],
     },
+    // The kid_* scopes carry no claims: they open the children resource below, as in ЕСИА.
+    scopes: ['openid', ...KID_SCOPES],
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `${DEMO_OIDC_PATH}/interaction/${interaction.uid}` },
     findAccount: async (_ctx, sub) => {
@@ -84,6 +92,21 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
     },
   };
   const provider = new Provider(demoIssuer(config), configuration);
+
+  // ЕСИА's children resource, the provider's own like userinfo: the citizen's access token, carrying
+  // every kid_* scope, reads it (so it lives under the provider's mount, not as a product route).
+  async function serveKids(request: FastifyRequest, reply: FastifyReply, oid: string) {
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearer ? await provider.AccessToken.find(bearer) : undefined;
+    if (!token) return reply.code(401).header('www-authenticate', 'Bearer error="invalid_token"').send();
+    const granted = new Set(String(token.scope ?? '').split(' '));
+    if (token.accountId !== oid || !KID_SCOPES.every((s) => granted.has(s)))
+      return reply.code(403).header('www-authenticate', 'Bearer error="insufficient_scope"').send();
+    const kids = DEMO_ESIA_ACCOUNTS.find((a) => a.sub === oid)?.children ?? [];
+    return reply
+      .header('cache-control', 'no-store')
+      .send({ stateFacts: ['hasSize'], size: kids.length, elements: kids });
+  }
   provider.proxy = true;
   const callback = provider.callback();
 
@@ -113,13 +136,15 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
   // Everything else under /oidc is the provider's own (discovery, authorize, token, userinfo, jwks).
   // Mounted like Express would: `originalUrl` tells the provider its mount path for the URLs it builds.
   app.all(`${DEMO_OIDC_PATH}/*`, open, async (request, reply) => {
+    const rest = (request.params as { '*': string })['*'];
+    const kidsOf = KIDS_RESOURCE.exec(rest)?.[1];
+    if (kidsOf !== undefined && request.method === 'GET') return serveKids(request, reply, kidsOf);
     reply.hijack();
     const raw = request.raw as typeof request.raw & { originalUrl?: string; body?: unknown };
     // Fastify has already read the form body; the provider accepts it pre-parsed.
     if (request.body !== undefined) raw.body = request.body;
     // The path below the mount as the router decoded it, so every spelling of a URL reaching this
     // route means the same to the provider; the query string goes on as sent.
-    const rest = (request.params as { '*': string })['*'];
     const query = raw.url!.indexOf('?');
     raw.url = `/${rest}${query >= 0 ? raw.url!.slice(query) : ''}`;
     raw.originalUrl = `${DEMO_OIDC_PATH}${raw.url}`;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { recordAudit } from '../audit/audit-log.js';
 import { inTransaction } from '../db/transaction.js';
-import { takeChildrenFromEsia } from '../families/esia-children.js';
+import { esiaKidsOf, takeChildrenFromEsia } from '../families/esia-children.js';
 import { HttpProblem } from '../http/problem.js';
 import { RETURN_PATH_MAX_LENGTH, safeReturnPath } from '../../contracts/return-path.js';
 import { CitizenOidcClient } from './oidc-client.js';
@@ -174,7 +174,7 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
         const actor = { userId: user.id, role: 'citizen', requestId: request.id };
         await recordAudit(tx, actor, { action: 'auth.login_oidc', subjectType: 'user', subjectId: user.id });
         // The children the provider vouches for join the family (a no-op when it sends none).
-        await takeChildrenFromEsia(tx, actor, identity.children);
+        await takeChildrenFromEsia(tx, actor, esiaKidsOf(identity.children));
         return createSession(tx, user.id, config.SESSION_TTL_HOURS, request.headers['user-agent']);
       });
       setSessionCookie(reply, config, session.token, session.expiresAt);

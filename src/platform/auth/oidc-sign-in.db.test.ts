@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAtDemoProvider, TestBrowser } from '../../app/testing/demo-oidc-browser.js';
 import { startTestApp, type TestApp } from '../../app/testing/test-app.js';
+import { esiaKidsOf, takeChildrenFromEsia } from '../families/esia-children.js';
 import { OIDC_ATTEMPT_COOKIE } from './session-cookie.js';
 import { SESSION_COOKIE } from './session-store.js';
 
@@ -173,6 +174,29 @@ describe("the citizen's children from the identity provider", () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]!.summary).toMatchObject({ linked: [], skipped: 0 });
     expect((audit[0]!.summary as { added: string[] }).added).toHaveLength(2);
+  });
+
+  it("are read from ЕСИА's children resource, which refuses a request without the citizen's token", async () => {
+    const kids = `${t.config.publicUrl}/oidc/rs/prns/${FATHER}/kids?embed=(elements.documents)`;
+    expect((await fetch(kids)).status).toBe(401);
+    expect((await fetch(kids, { headers: { authorization: 'Bearer forged-token' } })).status).toBe(401);
+  });
+
+  it('a child without a Russian birth certificate, or a body that is no kids collection, adds nobody', async () => {
+    const actor = { userId: t.fixture.users.citizen2, role: 'citizen', requestId: 'test' };
+    const foreign = {
+      lastName: 'Ким',
+      firstName: 'Лея',
+      birthDate: '01.03.2019',
+      gender: 'F',
+      documents: { size: 1, elements: [{ type: 'FID_BRTH_CERT', series: 'AB', number: '777' }] },
+    };
+    const outcome = await t.db
+      .transaction()
+      .execute(async (tx) => takeChildrenFromEsia(tx, actor, esiaKidsOf({ size: 1, elements: [foreign] })));
+    expect(outcome).toEqual({ added: [], linked: [], skipped: 1 });
+    expect(esiaKidsOf({ error: 'ESIA-007014' })).toEqual([]);
+    expect(esiaKidsOf(null)).toEqual([]);
   });
 
   it('a citizen the provider knows no children of gets none', async () => {

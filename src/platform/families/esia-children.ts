@@ -8,20 +8,36 @@ import * as q from './queries.js';
 import { parseSnils } from '../../contracts/snils.js';
 
 /**
- * A citizen's children as the identity provider returns them (ЕСИА's «дети» with the kid_* scopes;
- * the demo provider sends the same shape in the `children` claim): names, birth date
- * `DD.MM.YYYY`, gender `M`/`F`, the birth certificate's series and number, optionally the СНИЛС.
+ * A citizen's child as ЕСИА's REST API returns it (`GET /rs/prns/{oid}/kids?embed=(elements.documents)`
+ * with the kid_* scopes; the demo provider serves the same resource): names, birth date `DD.MM.YYYY`,
+ * gender `M`/`F`, optionally the СНИЛС, and the documents, of which the Russian birth certificate
+ * (`RF_BRTH_CERT`) identifies the child.
  */
-const esiaChildSchema = z.object({
+const esiaKidSchema = z.object({
   lastName: z.string().trim().min(1).max(100),
   firstName: z.string().trim().min(1).max(100),
   middleName: z.string().trim().max(100).optional(),
   birthDate: z.string().regex(/^[0-9]{2}\.[0-9]{2}\.[0-9]{4}$/),
   gender: z.enum(['M', 'F']).optional(),
   snils: z.string().max(20).optional(),
-  birthCert: z.object({ series: z.string().max(20), number: z.string().max(20) }),
+  documents: z.object({
+    elements: z
+      .array(z.object({ type: z.string(), series: z.string().max(20), number: z.string().max(20) }))
+      .max(50),
+  }),
 });
-export type EsiaChild = z.infer<typeof esiaChildSchema>;
+export type EsiaKid = z.infer<typeof esiaKidSchema>;
+
+/** The kids collection's elements (`{ size, elements: [...] }`), or nothing when the body is not one. */
+export function esiaKidsOf(body: unknown): unknown[] {
+  const elements = (body as { elements?: unknown } | null)?.elements;
+  return Array.isArray(elements) ? elements : [];
+}
+
+function birthCertificateOf(kid: EsiaKid): string | null {
+  const doc = kid.documents.elements.find((d) => d.type === 'RF_BRTH_CERT');
+  return doc ? normaliseBirthCertificate(`${doc.series} ${doc.number}`) : null;
+}
 
 /**
  * On sign-in: the children the provider vouches for become the citizen's, as legal representative
@@ -32,17 +48,16 @@ export type EsiaChild = z.infer<typeof esiaChildSchema>;
 export async function takeChildrenFromEsia(
   tx: Executor,
   actor: Actor & { userId: string },
-  claim: unknown,
+  kids: readonly unknown[],
   now = new Date(),
 ) {
-  if (!Array.isArray(claim)) return { added: [], linked: [], skipped: 0 };
   const added: string[] = [];
   const linked: string[] = [];
   let skipped = 0;
-  for (const raw of claim.slice(0, 20)) {
-    const parsed = esiaChildSchema.safeParse(raw);
+  for (const raw of kids.slice(0, 20)) {
+    const parsed = esiaKidSchema.safeParse(raw);
     const c = parsed.success ? parsed.data : null;
-    const certificate = c ? normaliseBirthCertificate(`${c.birthCert.series} ${c.birthCert.number}`) : null;
+    const certificate = c ? birthCertificateOf(c) : null;
     const birthDate = c ? c.birthDate.split('.').reverse().join('-') : '';
     const snils = c?.snils ? parseSnils(c.snils) : null;
     if (
