@@ -6,7 +6,7 @@ import { ArrowRightIcon } from './icons';
 type HeadingLevel = 2 | 3 | 4;
 
 export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
-  as?: 'section' | 'article' | 'div';
+  as?: 'section' | 'article' | 'div' | 'li';
   title?: ReactNode;
   headingLevel?: HeadingLevel;
   icon?: ReactNode;

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { HomeFigure, ServiceModule } from '../../app/service-module';
 import { useI18n } from '../../i18n/i18n-context';
+import { Card } from '../../ui/card';
 import styles from './home.module.css';
 
 function Figure({ figure }: { figure: HomeFigure }) {
@@ -29,13 +30,13 @@ export function ServiceCards({ modules }: { modules: readonly ServiceModule[] })
         const card = m.home;
         if (!card) return null;
         return (
-          <li key={m.id} className={styles.serviceCard}>
-            <div className={styles.serviceIcon} aria-hidden="true">
-              {card.icon}
-            </div>
-            <h3 className={styles.serviceTitle}>
-              <Link to={card.to}>{t(card.title)}</Link>
-            </h3>
+          <Card
+            key={m.id}
+            as="li"
+            icon={<span aria-hidden="true">{card.icon}</span>}
+            title={<Link to={card.to}>{t(card.title)}</Link>}
+            headingLevel={3}
+          >
             <p className={styles.serviceText}>{t(card.description)}</p>
             {card.figure && <Figure figure={card.figure} />}
             {card.actions && card.actions.length > 0 && (
@@ -47,7 +48,7 @@ export function ServiceCards({ modules }: { modules: readonly ServiceModule[] })
                 ))}
               </ul>
             )}
-          </li>
+          </Card>
         );
       })}
     </ul>
