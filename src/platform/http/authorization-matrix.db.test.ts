@@ -69,10 +69,21 @@ const STRANGER: Partial<Record<Role, FixtureUser>> = {
 
 const routes = t.routes;
 
-// A fresh session per request: a route like logout-all ends the caller's sessions.
+/** Reads change nothing (logout and logout-all are POSTs): they share sessions and resources. */
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+const readers = new Map<FixtureUser, Promise<Client>>();
+let readResources: Promise<RouteParamValues> | null = null;
+
+// A fresh session per writing request: a route like logout-all ends the caller's sessions.
 async function call(who: FixtureUser | null, request: InjectOptions): Promise<LightMyRequestResponse> {
-  const client: Client = who ? await t.asFixture(who) : t.anonymous;
-  return client.request(request);
+  if (!who) return t.anonymous.request(request);
+  if (!SAFE_METHODS.has(String(request.method))) {
+    // The write may end every session of the caller (logout-all): the next read signs in anew.
+    readers.delete(who);
+    return (await t.asFixture(who)).request(request);
+  }
+  if (!readers.has(who)) readers.set(who, t.asFixture(who));
+  return (await readers.get(who)!).request(request);
 }
 
 const problemType = (res: LightMyRequestResponse) =>
@@ -146,12 +157,13 @@ describe('authorization matrix', () => {
 function describeRoute(route: RegisteredRoute): void {
   const { method, permission } = route;
   describe(`${method} ${route.url}`, () => {
-    // Fresh resources for each route: what one route's rightful call changes (a photo deleted, an
-    // application withdrawn) never decides another route's case.
+    // Fresh resources for each writing route: what one route's rightful call changes (a photo
+    // deleted, an application withdrawn) never decides another route's case. Reads share one set.
     let ids: RouteParamValues;
     let request: InjectOptions;
     beforeAll(async () => {
-      ids = await createRouteResources(t.db, t.fixture);
+      if (SAFE_METHODS.has(method)) ids = await (readResources ??= createRouteResources(t.db, t.fixture));
+      else ids = await createRouteResources(t.db, t.fixture);
       request = plausibleRequest(route, ids);
     });
 
