@@ -1,4 +1,5 @@
 import type { AppModule } from '../platform/app-context.js';
+import { feedbackModule } from '../modules/feedback/module.js';
 import { catalogModule } from '../modules/kindergarten/catalog/module.js';
 import { placementModule } from '../modules/kindergarten/placement/module.js';
 import { queueModule } from '../modules/kindergarten/queue/module.js';
@@ -12,4 +13,5 @@ export const MODULES: AppModule[] = [
   queueModule,
   placementModule,
   reportingModule,
+  feedbackModule,
 ];

@@ -1,3 +1,4 @@
+import { feedbackRouteResources } from '../../modules/feedback/testing/route-resources.js';
 import { catalogRouteResources } from '../../modules/kindergarten/catalog/testing/route-resources.js';
 import { placementRouteResources } from '../../modules/kindergarten/placement/testing/route-resources.js';
 import { queueRouteResources } from '../../modules/kindergarten/queue/testing/route-resources.js';
@@ -12,4 +13,5 @@ export const ROUTE_RESOURCES: RouteResourceMaker[] = [
   queueRouteResources,
   placementRouteResources,
   reportingRouteResources,
+  feedbackRouteResources,
 ];

@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { calendarDate } from './calendar-date.js';
+
+/**
+ * Citizens' feedback (issue 15): requests and responses of src/modules/feedback/, shared by the API
+ * (validation, OpenAPI) and the web app. Dates are 'YYYY-MM-DD', moments ISO 8601.
+ */
+
+export const APPEAL_KINDS = ['appeal', 'message'] as const;
+export const APPEAL_STATUS_NAMES = [
+  'registered',
+  'forwarded',
+  'in_work',
+  'answered',
+  'answer_rejected',
+  'closed',
+  'left_without_answer',
+] as const;
+export const WITHOUT_ANSWER_GROUND_NAMES = [
+  'no_name_or_address',
+  'obscene_language',
+  'unreadable_text',
+  'essence_unclear',
+  'repeated_question',
+  'state_secret',
+] as const;
+export const URGENCIES = ['overdue', 'due_soon', 'in_time'] as const;
+export const APPEAL_PHOTO_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const MAX_APPEAL_PHOTO_BYTES = 5 * 1024 * 1024;
+export const MAX_APPEAL_PHOTOS = 5;
+export const MAX_APPEAL_TEXT = 5000;
+
+const id = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
+const categoryCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z_]+\.[a-z_]+$/, 'a category code such as education.kindergartens');
+
+export const appealCreateSchema = z
+  .object({
+    kind: z.enum(APPEAL_KINDS).default('appeal'),
+    categoryCode,
+    organisationId: id.optional(),
+    point: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+    text: z
+      .string()
+      .trim()
+      .min(1, 'write what happened')
+      .max(MAX_APPEAL_TEXT, `at most ${MAX_APPEAL_TEXT} characters`),
+  })
+  .refine((v) => v.organisationId !== undefined || v.point !== undefined, {
+    message: 'name the organisation or a point on the map',
+    path: ['organisationId'],
+  });
+export type AppealCreate = z.input<typeof appealCreateSchema>;
+
+export const appealEventSchema = z.object({
+  at: z.string(),
+  type: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+export const appealPhotoSchema = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+
+export const appealSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  kind: z.enum(APPEAL_KINDS),
+  categoryCode: z.string(),
+  categoryRu: z.string(),
+  categoryEn: z.string(),
+  organisationId: z.number().int().nullable(),
+  organisationName: z.string().nullable(),
+  point: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+  text: z.string(),
+  status: z.enum(APPEAL_STATUS_NAMES),
+  withoutAnswerGround: z.enum(WITHOUT_ANSWER_GROUND_NAMES).nullable(),
+  withoutAnswerArticle: z.string().nullable(),
+  receivedOn: calendarDate,
+  registeredOn: calendarDate,
+  registrationDue: calendarDate,
+  forwardingDue: calendarDate,
+  answerDue: calendarDate,
+  extended: z.boolean(),
+  reworkUsed: z.boolean(),
+  answerText: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  rating: z.number().int().nullable(),
+  urgency: z.enum(URGENCIES).nullable(),
+  photos: z.array(appealPhotoSchema),
+  events: z.array(appealEventSchema),
+  permittedActions: z.array(z.string()),
+});
+export type Appeal = z.infer<typeof appealSchema>;
+
+export const appealSummarySchema = appealSchema.pick({
+  id: true,
+  number: true,
+  kind: true,
+  categoryCode: true,
+  categoryRu: true,
+  categoryEn: true,
+  organisationName: true,
+  status: true,
+  registeredOn: true,
+  answerDue: true,
+  urgency: true,
+  rating: true,
+});
+export type AppealSummary = z.infer<typeof appealSummarySchema>;
+
+export const myAppealListSchema = z.object({ items: z.array(appealSummarySchema) });
+
+export const ratingSchema = z.object({
+  rating: z.number().int().min(1, 'from 1 to 5').max(5, 'from 1 to 5'),
+  comment: z.string().trim().max(2000).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Staff
+
+export const staffQueueQuerySchema = z.object({
+  status: z.enum(APPEAL_STATUS_NAMES).optional(),
+  /** Open appeals only (registered, forwarded, in work, answer rejected) unless a status is named. */
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(true),
+  urgency: z.enum(URGENCIES).optional(),
+  categoryCode: categoryCode.optional(),
+  municipalityId: id.optional(),
+  organisationId: id.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const staffQueueItemSchema = appealSummarySchema.extend({
+  municipalityId: z.number().int().nullable(),
+  assigneeUserId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+});
+export const staffQueueSchema = z.object({
+  items: z.array(staffQueueItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const categorySuggestionSchema = z.object({ categoryCode: z.string(), score: z.number() });
+
+export const staffAppealSchema = appealSchema.extend({
+  municipalityId: z.number().int().nullable(),
+  citizenName: z.string(),
+  assigneeUserId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  responsibleOrganisationId: z.number().int().nullable(),
+  /** The classifier's top 3, or null when no model is installed (the page says so). */
+  suggestions: z.array(categorySuggestionSchema).nullable(),
+});
+export type StaffAppeal = z.infer<typeof staffAppealSchema>;
+
+export const assignSchema = z.object({
+  /** Left out: the caller takes the appeal into work themselves. */
+  assigneeUserId: z.uuid().optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+export const forwardSchema = z.object({
+  organisationId: id,
+  note: z.string().trim().min(1, 'say why it goes there').max(2000),
+});
+export const answerSchema = z.object({
+  text: z.string().trim().min(1, 'write the answer').max(10_000),
+});
+export const extendSchema = z.object({
+  days: z.number().int().min(1, 'from 1 to 30 days').max(30, 'from 1 to 30 days'),
+  reason: z.string().trim().min(1, 'say why more time is needed').max(2000),
+});
+export const withoutAnswerSchema = z.object({
+  ground: z.enum(WITHOUT_ANSWER_GROUND_NAMES),
+  note: z.string().trim().max(2000).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Public
+
+export const categoryTreeSchema = z.object({
+  groups: z.array(
+    z.object({
+      code: z.string(),
+      ru: z.string(),
+      en: z.string(),
+      leaves: z.array(
+        z.object({
+          code: z.string(),
+          ru: z.string(),
+          en: z.string(),
+          messageTarget: z
+            .object({ days: z.number().int(), unit: z.enum(['calendar', 'working']) })
+            .nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+/**
+ * The public contract the contests service reads for nominations: the most frequent appeal topics
+ * (categories) registered from `from` to `to` inclusive, with their counts and share of the total.
+ */
+export const topicsQuerySchema = z
+  .object({
+    from: calendarDate,
+    to: calendarDate,
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+export const topicsSchema = z.object({
+  from: calendarDate,
+  to: calendarDate,
+  total: z.number().int(),
+  topics: z.array(
+    z.object({
+      categoryCode: z.string(),
+      groupCode: z.string(),
+      titleRu: z.string(),
+      titleEn: z.string(),
+      count: z.number().int(),
+      /** count / total, 0…1, four decimals. */
+      share: z.number(),
+    }),
+  ),
+});
+export type FeedbackTopics = z.infer<typeof topicsSchema>;
+
+export const appealUrl = (id: number) => `/feedback/appeals/${id}`;

@@ -1,0 +1,26 @@
+import type { AppModule } from '../../platform/app-context.js';
+import { AppealService } from './appeals/appeal-service.js';
+import { loadCategorySuggester } from './appeals/category-suggestion.js';
+import { citizenAppealRoutes } from './appeals/routes.js';
+import { StaffAppealService } from './appeals/staff-service.js';
+import { staffAppealRoutes } from './appeals/staff-routes.js';
+import { feedbackDemo } from './demo/demo.js';
+import './permissions.js';
+import { publicFeedbackRoutes } from './public-routes.js';
+import './tables.js';
+
+/**
+ * Citizens' feedback (issue 15): appeals and messages with their legal deadlines, routing to the
+ * responsible staff, the operator's desk, ratings, and the public topics contract for contests.
+ */
+export const feedbackModule: AppModule = {
+  name: 'feedback',
+  async routes(app, ctx) {
+    const appeals = new AppealService(ctx.db);
+    const desk = new StaffAppealService(ctx.db, appeals, await loadCategorySuggester());
+    publicFeedbackRoutes(app, ctx);
+    citizenAppealRoutes(app, ctx, appeals);
+    staffAppealRoutes(app, ctx, desk);
+  },
+  demo: feedbackDemo,
+};

@@ -1,0 +1,80 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateString = ColumnType<string, string, string>;
+
+// Column types of migrations/0012_feedback.sql, merged into the application's Database.
+export interface FeedbackAppealTable {
+  id: ColumnType<string, string | number, never>;
+  number: string;
+  kind: 'appeal' | 'message';
+  owner_user_id: string;
+  category_code: string;
+  organisation_id: number | null;
+  lat: number | null;
+  lon: number | null;
+  municipality_id: number | null;
+  text: string;
+  status: string;
+  without_answer_ground: string | null;
+  without_answer_note: string | null;
+  rework_used: Generated<boolean>;
+  extended: Generated<boolean>;
+  extension_reason: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  received_on: DateString;
+  registered_on: DateString;
+  registration_due: DateString;
+  forwarding_due: DateString;
+  answer_due: DateString;
+  responsible_organisation_id: number | null;
+  assignee_user_id: string | null;
+  answer_text: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface FeedbackAppealPhotoTable {
+  id: Generated<number>;
+  appeal_id: string | number;
+  position: number;
+  media_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  size_bytes: number;
+  bytes: Uint8Array;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  created_at: Generated<Date>;
+}
+
+export interface FeedbackAppealEventTable {
+  id: Generated<string>;
+  appeal_id: string | number;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+}
+
+export interface FeedbackRoutingRuleTable {
+  id: Generated<number>;
+  category_code: string | null;
+  municipality_id: number | null;
+  organisation_id: number | null;
+  assignee_user_id: string;
+  created_at: Generated<Date>;
+}
+
+declare module '../../platform/db/database.js' {
+  interface Database {
+    feedback_appeal: FeedbackAppealTable;
+    feedback_appeal_photo: FeedbackAppealPhotoTable;
+    feedback_appeal_event: FeedbackAppealEventTable;
+    feedback_routing_rule: FeedbackRoutingRuleTable;
+  }
+}

@@ -1,0 +1,91 @@
+import type { RouteResourceMaker } from '../../../app/testing/route-resources.js';
+import { pngImage } from '../../../app/testing/test-images.js';
+import crypto from 'node:crypto';
+
+/**
+ * An appeal of citizen1 about kindergarten A1 (municipality A), in work so every staff action can be
+ * tried on it, with one photo: the rightful staff reach it, B's staff and citizen2 must not.
+ */
+export const feedbackRouteResources: RouteResourceMaker = {
+  name: 'feedback',
+  params: ['appealId', 'appealPhotoId'],
+  async create(db, f) {
+    const id = String(900_000 + crypto.randomInt(1, 99_999_999));
+    await db
+      .insertInto('feedback_appeal')
+      .values({
+        id,
+        number: `FB-2026-${id}`,
+        kind: 'appeal',
+        owner_user_id: f.users.citizen1,
+        category_code: 'education.kindergartens',
+        organisation_id: f.kindergartenA1,
+        lat: null,
+        lon: null,
+        municipality_id: f.municipalityA,
+        text: 'В группе холодно',
+        status: 'in_work',
+        without_answer_ground: null,
+        without_answer_note: null,
+        extension_reason: null,
+        rating: null,
+        rating_comment: null,
+        received_on: '2026-03-02',
+        registered_on: '2026-03-02',
+        registration_due: '2026-03-05',
+        forwarding_due: '2026-03-10',
+        answer_due: '2026-04-01',
+        responsible_organisation_id: f.kindergartenA1,
+        assignee_user_id: null,
+        answer_text: null,
+        answered_at: null,
+        answered_by: null,
+      })
+      .execute();
+    const bytes = pngImage(4, 3);
+    const photo = await db
+      .insertInto('feedback_appeal_photo')
+      .values({
+        appeal_id: id,
+        position: 1,
+        media_type: 'image/png',
+        size_bytes: bytes.length,
+        bytes,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+        width: 4,
+        height: 3,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { appealId: id, appealPhotoId: String(photo.id) };
+  },
+  examples: {
+    'POST /api/my/feedback/appeals': (ids) => ({
+      body: {
+        kind: 'appeal',
+        categoryCode: 'education.kindergartens',
+        organisationId: Number(ids.kindergartenId),
+        text: 'На участке сломана горка',
+      },
+    }),
+    'POST /api/my/feedback/appeals/:appealId/photos': () => ({
+      multipart: {
+        fields: {},
+        file: { field: 'file', name: 'slide.png', type: 'image/png', bytes: pngImage(8, 6) },
+      },
+    }),
+    'POST /api/my/feedback/appeals/:appealId/rating': () => ({ body: { rating: 4 } }),
+    'POST /api/staff/feedback/appeals/:appealId/assign': () => ({ body: {} }),
+    'POST /api/staff/feedback/appeals/:appealId/forward': (ids) => ({
+      body: { organisationId: Number(ids.kindergartenId), note: 'по компетенции' },
+    }),
+    'POST /api/staff/feedback/appeals/:appealId/answer': () => ({ body: { text: 'Отопление проверено' } }),
+    'POST /api/staff/feedback/appeals/:appealId/extend': () => ({
+      body: { days: 10, reason: 'нужна проверка' },
+    }),
+    'POST /api/staff/feedback/appeals/:appealId/without-answer': () => ({
+      body: { ground: 'obscene_language' },
+    }),
+    'GET /api/feedback/topics': () => ({ query: { from: '2026-01-01', to: '2026-12-31' } }),
+  },
+};
