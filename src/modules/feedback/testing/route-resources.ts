@@ -60,12 +60,14 @@ export const feedbackRouteResources: RouteResourceMaker = {
     return { appealId: id, appealPhotoId: String(photo.id) };
   },
   examples: {
-    'POST /api/my/feedback/appeals': (ids) => ({
+    // About a place (a map point), not kindergarten A1: any citizen may file about anything, and the
+    // answer then names nothing of A that the stranger check would take for a leak.
+    'POST /api/my/feedback/appeals': () => ({
       body: {
         kind: 'appeal',
-        categoryCode: 'education.kindergartens',
-        organisationId: Number(ids.kindergartenId),
-        text: 'На участке сломана горка',
+        categoryCode: 'roads.repair',
+        point: { lat: 58.6, lon: 49.6 },
+        text: 'Яма на дороге у остановки',
       },
     }),
     'POST /api/my/feedback/appeals/:appealId/photos': () => ({
