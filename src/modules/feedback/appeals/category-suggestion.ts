@@ -33,8 +33,9 @@ function toSuggestions(result: unknown): CategorySuggestion[] {
 }
 
 /**
- * Loads the shipped model and the classifier's `classify(model, text)` (or `loadModel`/`predict`
- * pair) once. Null when either is missing or the model does not load: the caller shows none.
+ * Loads the classifier's public face (`index.ts`: `loadShippedModel()` or `parseModelText` +
+ * `loadClassifier`, and `classify(model, text)` → `[{ label, score }]`) and its shipped model once.
+ * Null when either is missing or the model does not load: the operator's page then says so.
  */
 export async function loadCategorySuggester(dir = CLASSIFIER_DIR): Promise<SuggestCategories | null> {
   let modelText: string;
@@ -46,23 +47,26 @@ export async function loadCategorySuggester(dir = CLASSIFIER_DIR): Promise<Sugge
   let mod: ClassifyModule;
   try {
     // A computed specifier: the classifier's folder may not exist in this build.
-    const file = ['classify.ts', 'classify.js'].map((f) => path.join(dir, f));
-    const found = await Promise.any(file.map(async (f) => (await fs.access(f), f)));
+    const candidates = ['index.ts', 'index.js'].map((f) => path.join(dir, f));
+    const found = await Promise.any(candidates.map(async (f) => (await fs.access(f), f)));
     mod = (await import(found)) as ClassifyModule;
   } catch {
     return null;
   }
   try {
-    const model: unknown =
-      typeof mod.parseModel === 'function' ? mod.parseModel(modelText) : JSON.parse(modelText);
-    const classify = mod.classify;
+    const { classify, loadShippedModel, parseModelText, loadClassifier } = mod as Record<
+      string,
+      (...a: unknown[]) => unknown
+    >;
     if (typeof classify !== 'function') return null;
-    return (text) => {
-      const out: unknown = classify(model, text);
-      return toSuggestions(
-        Array.isArray(out) && out.length === 1 && !('score' in (out[0] as object)) ? out[0] : out,
-      );
-    };
+    const model =
+      typeof parseModelText === 'function' && typeof loadClassifier === 'function'
+        ? loadClassifier(parseModelText(modelText))
+        : typeof loadShippedModel === 'function'
+          ? loadShippedModel()
+          : null;
+    if (model === null) return null;
+    return (text) => toSuggestions(classify(model, text));
   } catch {
     return null;
   }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -40,7 +40,7 @@ function citizen(request: FastifyRequest) {
 export async function sendPhoto(
   ctx: AppContext,
   params: { appealId: number; appealPhotoId: number },
-  reply: import('fastify').FastifyReply,
+  reply: FastifyReply,
 ) {
   const file = await photoFile(ctx.db, params.appealId, params.appealPhotoId);
   if (!file) throw notFound('Photo');
