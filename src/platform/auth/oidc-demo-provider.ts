@@ -69,6 +69,15 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
     // The kid_* scopes carry no claims: they open the children resource below, as in ЕСИА.
     scopes: ['openid', ...KID_SCOPES],
     features: { devInteractions: { enabled: false } },
+    // Explicit lifetimes (seconds): a demo sign-in lives minutes, a provider session one working day.
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 8 * 3600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 8 * 3600,
+    },
     interactions: { url: (_ctx, interaction) => `${DEMO_OIDC_PATH}/interaction/${interaction.uid}` },
     findAccount: async (_ctx, sub) => {
       const account = DEMO_ESIA_ACCOUNTS.find((a) => a.sub === sub);
