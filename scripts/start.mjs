@@ -1,5 +1,7 @@
 // `npm start`: build the web app when its sources changed since the last build, then run the server.
-import { spawnSync, spawn } from 'node:child_process';
+// SIGINT/SIGTERM (Ctrl-C, or a signal to npm's process, which `exec` in package.json makes this
+// process) go on to the child running now; the server shuts down gracefully and this exits with it.
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,19 +27,39 @@ hashTree(path.join(root, 'src/contracts'), hash);
 const sourceHash = hash.digest('hex');
 const builtHash = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
 
-if (sourceHash !== builtHash) {
+let child = null;
+let signalled = null;
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    signalled = signal;
+    child?.kill(signal);
+    if (!child) process.exit(0);
+  });
+
+/** Runs a child to its end; resolves with its exit code (a signal counts as a failure). */
+function run(command, args, options) {
+  child = spawn(command, args, { cwd: root, ...options });
+  return new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      child = null;
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+// WEB_DIST names another, ready build to serve (src/app/build-app.ts): nothing to build then.
+if (!process.env.WEB_DIST && sourceHash !== builtHash) {
   console.log('open-region: building the web app (first start or changed sources)…');
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
+  const status = await run('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     stdio: 'inherit',
   });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (signalled) process.exit(0);
+  if (status !== 0) process.exit(status);
   fs.writeFileSync(stampFile, sourceHash);
 }
 
-const server = spawn(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'], {
-  cwd: root,
-  stdio: 'inherit',
+// The IPC channel is the server's lifeline: it closes when this process ends, whichever way.
+const status = await run(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'], {
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+process.exit(signalled && status === 0 ? 0 : status);

@@ -48,15 +48,26 @@ if (config.DEMO_MODE && logins.length) {
   if (logins.length > 12) console.log(`  … and ${logins.length - 12} more on the sign-in page`);
 }
 
+// Graceful shutdown: stop accepting connections and let the requests in flight finish (Fastify's
+// close), let the job worker finish the job in hand but take no next one, then close the database.
+// A shutdown that hangs (a request that never ends) is cut after SHUTDOWN_GRACE_MS.
+const SHUTDOWN_GRACE_MS = 15_000;
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(reason: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`open-region: ${signal}, stopping`);
-  await worker.stop();
-  await app.close();
+  console.log(`open-region: ${reason}, stopping`);
+  setTimeout(() => {
+    console.error(`open-region: still stopping after ${SHUTDOWN_GRACE_MS / 1000} s, exiting`);
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
+  await Promise.all([worker.stop(), app.close()]);
   await handle.close();
+  console.log('open-region: stopped');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+// Started by `npm start` (scripts/start.mjs) with an IPC channel: when that launcher is gone however
+// it went (even SIGKILL), the channel closes and the server stops instead of living on as an orphan.
+process.on('disconnect', () => void shutdown('launcher gone'));

@@ -121,4 +121,37 @@ describe('outbox worker', () => {
         new OutboxWorker(handle.db, new Map(), log, 1000, { schedules: [{ topic: 'x', everyMinutes: 5 }] }),
     ).toThrow(/no job handler/);
   });
+
+  it('stops between jobs: the job running finishes and commits, the rest stay pending', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const firstStarted = new Promise<void>((r) => (started = r));
+    const ran: string[] = [];
+    const handlers = new Map<string, JobHandler>([
+      [
+        'test.slow',
+        async (_payload, _tx, j) => {
+          started();
+          await gate;
+          ran.push(j.dedupeKey);
+        },
+      ],
+    ]);
+    await inTransaction(handle.db, async (tx) => {
+      for (const key of ['slow-1', 'slow-2', 'slow-3'])
+        await enqueue(tx, { topic: 'test.slow', payload: {}, dedupeKey: key });
+    });
+    const worker = new OutboxWorker(handle.db, handlers, log, 1000);
+    worker.start();
+    await firstStarted;
+    const stopped = worker.stop();
+    release();
+    await stopped;
+
+    expect(ran).toEqual(['slow-1']);
+    expect((await job('slow-1').executeTakeFirstOrThrow()).status).toBe('done');
+    expect((await job('slow-2').executeTakeFirstOrThrow()).status).toBe('pending');
+    expect((await job('slow-3').executeTakeFirstOrThrow()).status).toBe('pending');
+  });
 });

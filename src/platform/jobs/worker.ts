@@ -108,10 +108,13 @@ export class OutboxWorker {
     await this.running;
   }
 
-  /** Runs every due job now; returns how many ran. Tests call this instead of waiting. */
+  /**
+   * Runs every due job now; returns how many ran. Tests call this instead of waiting. Once `stop()`
+   * is called it ends after the job in hand: shutdown waits for one job, not for the whole backlog.
+   */
   async drain(limit = 1000): Promise<number> {
     let count = 0;
-    while (count < limit && (await this.runOne())) count++;
+    while (count < limit && !this.stopped && (await this.runOne())) count++;
     return count;
   }
 
