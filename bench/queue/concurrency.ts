@@ -36,7 +36,8 @@ function body(t: TestApp, client: number, i: number) {
     },
     applicant: { fullName: `Родитель ${client}` },
     address: 'г. Альфа, ул. Нагрузочная, 1',
-    desiredDate: '2026-09-01',
+    // Not yet past (a parent's own application may not ask for a day gone), in the 2026/27 school year.
+    desiredDate: '2027-08-31',
     kindergartenIds: [t.fixture.kindergartenA1],
   };
 }

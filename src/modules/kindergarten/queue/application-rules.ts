@@ -10,7 +10,18 @@ export interface RuleInput {
   birthDate: string;
   desiredDate: string;
   kindergartenIds: readonly number[];
-  benefits: readonly { kind: string; class: string; siblingKindergartenId?: number | undefined }[];
+  benefits: readonly {
+    kind: string;
+    class: string;
+    siblingKindergartenId?: number | undefined;
+    documentIds?: readonly string[] | undefined;
+  }[];
+  /**
+   * Set for a parent's own submission on the portal: the desired date may not lie before this day and
+   * each privilege carries its document. A paper application is registered by an officer with the
+   * documents in hand (and may record a filing made earlier), so neither applies to it.
+   */
+  portal?: { today: string } | undefined;
 }
 
 export interface KindergartenFacts {
@@ -55,6 +66,12 @@ export function checkApplication(
     problems.push({ field: f('desiredDate'), message: 'not a calendar date' });
   else if (validDay(input.birthDate) && input.desiredDate < input.birthDate)
     problems.push({ field: f('desiredDate'), message: 'the desired date is before the birth date' });
+  else if (input.portal && input.desiredDate < input.portal.today)
+    problems.push({
+      field: f('desiredDate'),
+      message: 'the desired date is in the past',
+      expected: `≥ ${input.portal.today}`,
+    });
 
   const ids = input.kindergartenIds;
   if (ids.length > config.maxPreferences)
@@ -83,6 +100,14 @@ export function checkApplication(
     });
   }
   input.benefits.forEach((b, i) => {
+    // A privilege stands on its document: without one only an officer's recorded check can confirm it
+    // (decideBenefit asks for the check's reason), so a parent's online claim must attach it.
+    if (input.portal && b.class !== 'sibling' && (b.documentIds?.length ?? 0) === 0)
+      problems.push({
+        field: f(`benefits.${i}.documentIds`),
+        message: 'the document confirming the privilege is missing',
+        expected: 'a PDF, JPEG or PNG scan of the document',
+      });
     if (b.class === 'sibling') {
       const kg = b.siblingKindergartenId;
       if (kg === undefined)

@@ -55,7 +55,7 @@ describe('staff and parent actions', () => {
     const own = await citizen.request({
       method: 'POST',
       url: '/api/kindergarten/applications',
-      payload: { ...body(2), municipalityId: mA },
+      payload: { ...body(2), municipalityId: mA, desiredDate: '2027-08-31' },
       headers: { 'idempotency-key': 'staff-test-0002' },
     });
     expect(own.statusCode, own.body).toBe(201);
@@ -117,10 +117,19 @@ describe('staff and parent actions', () => {
       body(13, { benefits: [{ kind: 'police' }] }),
     );
     const app = withBenefit.json();
-    await officer.post(`/api/kindergarten/applications/${app.id}/benefit-decision`, {
+    // A paper application's privilege without a scan: refused without the check's reason.
+    const bare = await officer.post(`/api/kindergarten/applications/${app.id}/benefit-decision`, {
       benefitId: app.benefits[0].id,
       decision: 'verify',
     });
+    expect(bare.statusCode).toBe(422);
+    expect(bare.json().errors[0].field).toBe('reason');
+    const checked = await officer.post(`/api/kindergarten/applications/${app.id}/benefit-decision`, {
+      benefitId: app.benefits[0].id,
+      decision: 'verify',
+      reason: 'Справка МВД предъявлена в приёмной, копия в деле',
+    });
+    expect(checked.statusCode, checked.body).toBe(200);
     await recalculate(t.db, mA);
     const stored = await t.db
       .selectFrom('queue_position')
@@ -162,7 +171,8 @@ describe('position notifications', () => {
       .execute();
     const officerB = await t.asFixture('officerB');
     const kb = [t.fixture.kindergartenB1];
-    // Age 5 on 1 September 2026 fits the fixture's group 5–6 of KB1.
+    // Age 5 on 1 September 2026 fits the fixture's group 5–6 of KB1 (the parent's own application
+    // asks for a day not yet past, still in that school year).
     const child = (n: number) => ({
       lastName: 'Орлова',
       firstName: `Вера${n}`,
@@ -172,7 +182,13 @@ describe('position notifications', () => {
     const watched = await citizen.request({
       method: 'POST',
       url: '/api/kindergarten/applications',
-      payload: { ...body(50), child: child(50), municipalityId: mB, kindergartenIds: kb },
+      payload: {
+        ...body(50),
+        child: child(50),
+        municipalityId: mB,
+        kindergartenIds: kb,
+        desiredDate: '2027-08-31',
+      },
       headers: { 'idempotency-key': 'notify-test-0050' },
     });
     expect(watched.statusCode, watched.body).toBe(201);
@@ -189,6 +205,7 @@ describe('position notifications', () => {
       await officerB.post(`/api/kindergarten/applications/${app.id}/benefit-decision`, {
         benefitId: app.benefits[0].id,
         decision: 'verify',
+        reason: 'Запрос в реестр судей: подтверждено',
       });
     }
     await t.drainJobs();

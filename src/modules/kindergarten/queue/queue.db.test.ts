@@ -39,6 +39,25 @@ async function submit(client: Client, body: unknown, key: string) {
 const count = async (table: 'application' | 'child' | 'stored_file') =>
   (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(t.db)).rows[0]!.n;
 
+const PDF = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+
+function uploadAs(client: Client, content: Buffer, name: string) {
+  const boundary = '----queue-test';
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return client.request({
+    method: 'POST',
+    url: '/api/kindergarten/files',
+    payload,
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  });
+}
+
 beforeAll(async () => {
   t = await startTestApp();
   citizen = await t.asFixture('citizen1');
@@ -70,6 +89,9 @@ describe('applying', () => {
       [{ kindergartenIds: [t.fixture.kindergartenB1] }, 'kindergartenIds.0'],
       [{ municipalityId: 9999 }, 'municipalityId'],
       [{ benefits: [{ kind: 'sibling' }] }, 'benefits.0.siblingKindergartenId'],
+      // A desired date already past, and a privilege sent without its document.
+      [{ desiredDate: '2020-09-01' }, 'desiredDate'],
+      [{ benefits: [{ kind: 'military' }] }, 'benefits.0.documentIds'],
       [
         { benefits: [{ kind: 'military', documentIds: ['00000000-0000-4000-8000-000000000000'] }] },
         'benefits.documentIds',
@@ -86,22 +108,7 @@ describe('applying', () => {
   });
 
   it('sniffs uploads: an unsupported type and an oversize file are refused', async () => {
-    const upload = (content: Buffer, name: string) => {
-      const boundary = '----queue-test';
-      const payload = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-        ),
-        content,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return citizen.request({
-        method: 'POST',
-        url: '/api/kindergarten/files',
-        payload,
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-      });
-    };
+    const upload = (content: Buffer, name: string) => uploadAs(citizen, content, name);
     const before = await count('stored_file');
     const text = await upload(Buffer.from('just text pretending to be a PDF'), 'fake.pdf');
     expect(text.statusCode).toBe(415);
@@ -115,10 +122,7 @@ describe('applying', () => {
     expect(bomb.statusCode, bomb.body).toBe(422);
     expect(bomb.json().detail).toMatch(/10000 pixels a side and 40 megapixels/);
     expect(await count('stored_file')).toBe(before);
-    const ok = await upload(
-      Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'),
-      'ok.pdf',
-    );
+    const ok = await upload(PDF, 'ok.pdf');
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().mediaType).toBe('application/pdf');
   });
@@ -130,11 +134,12 @@ describe('queue, benefits and explanations', () => {
     for (const n of [21, 22, 23])
       expect((await submit(citizen, application(n), `key-g-${n}`)).statusCode).toBe(201);
     const citizen2 = await t.asFixture('citizen2');
+    const document = (await uploadAs(citizen2, PDF, 'spravka.pdf')).json();
     const res = await submit(
       citizen2,
       application(24, {
         applicant: { fullName: 'Петров Пётр', email: 'petrov@example.test' },
-        benefits: [{ kind: 'military' }],
+        benefits: [{ kind: 'military', documentIds: [document.id] }],
       }),
       'key-b-24',
     );

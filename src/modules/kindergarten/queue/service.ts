@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/audit/audit-log.js';
 import { recordAudit } from '../../../platform/audit/audit-log.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction, type Executor, type Tx } from '../../../platform/db/transaction.js';
-import { badRequest, conflict, HttpProblem, notFound } from '../../../platform/http/problem.js';
+import { badRequest, conflict, HttpProblem, invalidField, notFound } from '../../../platform/http/problem.js';
 import { enqueue } from '../../../platform/jobs/outbox.js';
 import { notifyParent } from './notify-parent.js';
 import {
@@ -49,7 +49,13 @@ async function submittedMunicipalityConfig(db: Executor, municipalityId: number)
 }
 
 /** Rejects with 422 naming every bad field; nothing is written before this passes. */
-async function validate(db: Executor, input: ApplicationInput, now: Date, config: QueueConfig) {
+async function validate(
+  db: Executor,
+  input: ApplicationInput,
+  now: Date,
+  config: QueueConfig,
+  source: 'portal' | 'paper',
+) {
   const kgs = await q.kindergartenFacts(db, input.kindergartenIds);
   const benefits = input.benefits.map((b) => ({ ...b, class: BENEFIT_KINDS[b.kind as BenefitKind].class }));
   const problems = checkApplication(
@@ -58,6 +64,7 @@ async function validate(db: Executor, input: ApplicationInput, now: Date, config
       desiredDate: input.desiredDate,
       kindergartenIds: input.kindergartenIds,
       benefits,
+      portal: source === 'portal' ? { today: today(now) } : undefined,
     },
     today(now),
     input.municipalityId,
@@ -108,7 +115,7 @@ interface CreateOptions {
 }
 
 async function createApplication(tx: Tx, input: ApplicationInput, opts: CreateOptions, config: QueueConfig) {
-  const benefits = await validate(tx, input, opts.now, config);
+  const benefits = await validate(tx, input, opts.now, config, opts.source);
   const docIds = input.benefits.flatMap((b) => b.documentIds);
   if (docIds.length > 0) {
     const owned = await q.filesOwnedBy(tx, opts.source === 'portal' ? opts.applicantId : null, docIds);
@@ -596,6 +603,14 @@ export async function decideBenefit(
     if (!b || b.application_id !== id) throw notFound('Benefit');
     if (b.status !== 'claimed')
       throw conflict(`This benefit was already decided (${b.status}).`, { code: 'benefit-decided' });
+    // With no document on file the confirmation is the officer's own check (a registry query, the
+    // papers seen at the desk): it is recorded only with what was checked.
+    if (d.decision === 'verify' && b.document_ids.length === 0 && (d.reason?.trim().length ?? 0) < 5)
+      throw invalidField(
+        'reason',
+        'a privilege without a document is confirmed only with the reason of the check',
+        'what was checked, e.g. «справка из реестра ФССП от 01.12.2026»',
+      );
     const status = d.decision === 'verify' ? 'verified' : 'rejected';
     const reason =
       d.reason?.trim() || (status === 'verified' ? 'Льгота подтверждена документами' : 'В льготе отказано');
