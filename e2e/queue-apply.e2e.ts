@@ -39,11 +39,18 @@ describe('queue: a parent applies on a phone, an officer verifies the benefit, t
     await parent.getByRole('button', { name: 'Далее' }).click();
 
     await parent.getByRole('heading', { name: 'Заявитель и адрес' }).waitFor();
+    // The name and e-mail come from the Госуслуги account.
+    await expect.poll(() => parent.getByLabel('ФИО заявителя').inputValue()).not.toBe('');
+    await expect.poll(() => parent.getByLabel('Электронная почта').inputValue()).toMatch(/@/);
     await parent.getByLabel('ФИО заявителя').fill('Тестова Мария Ивановна');
     // The demo's Покровский округ allows 3 kindergartens: the wizard says what the server will accept.
     await parent.getByLabel('Муниципалитет').selectOption({ label: 'Покровский муниципальный округ' });
     await parent.getByLabel('Адрес проживания').fill('г. Северск, ул. Тестовая, 1');
-    await parent.getByLabel('Желаемая дата').fill('2026-09-01');
+    // A day already past is refused with the page's own words.
+    await parent.getByLabel('Желаемая дата').fill('2020-09-01');
+    await parent.getByRole('button', { name: 'Далее' }).click();
+    await parent.getByText(/Желаемая дата уже прошла/).waitFor();
+    await parent.getByLabel('Желаемая дата').fill('2027-09-01');
     await parent.getByRole('button', { name: 'Далее' }).click();
     await parent.getByRole('heading', { name: 'Детские сады', exact: true }).waitFor();
     const rules = parent.getByTestId('queue-rules');
@@ -107,10 +114,20 @@ describe('queue: a parent applies on a phone, an officer verifies the benefit, t
       .click();
     await expect.poll(() => chosen.getByRole('listitem').count()).toBe(2);
     await screenshot(parent, 'queue-apply-kindergartens-phone');
+    // «Черновик сохранён» means it: the two choices survive a reload on this step.
+    await parent.getByTestId('draft-state').getByText('Черновик сохранён').waitFor();
+    await parent.reload();
+    await parent.getByRole('heading', { name: 'Детские сады', exact: true }).waitFor();
+    await expect.poll(() => chosen.getByRole('listitem').count()).toBe(2);
+    await chosen.getByRole('listitem').filter({ hasText: fromMap }).waitFor();
     await parent.getByRole('button', { name: 'Далее' }).click();
 
     await parent.getByRole('heading', { name: 'Льготы и отправка' }).waitFor();
     await parent.getByLabel('Льгота').selectOption('military');
+    // Without its document the privilege is not sent: the page says what is missing.
+    await parent.getByRole('button', { name: 'Отправить заявление' }).click();
+    await parent.getByText('Не приложен документ, подтверждающий льготу').waitFor();
+    expect(parent.url()).toMatch(/\/my\/apply$/);
     await parent
       .locator('#benefit-document')
       .setInputFiles({ name: 'spravka.pdf', mimeType: 'application/pdf', buffer: PDF });

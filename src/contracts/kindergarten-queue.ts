@@ -269,8 +269,8 @@ export const queuePositionSchema = z.object({
 export type QueuePosition = z.infer<typeof queuePositionSchema>;
 
 export const waitEstimateSchema = z.object({
-  /** Expected months until an offer, or null when it cannot be estimated. */
-  months: z.number().nullable(),
+  /** Expected whole months until an offer (at least 1), or null when it cannot be estimated. */
+  months: z.number().int().nullable(),
   /** The date estimate, never before the desired date. */
   expectedDate: isoDate.nullable(),
   placedPerMonth: z.number(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../app/testing/test-app.js';
 import { executeRun, expireDirections } from './service.js';
+import { positionOf } from '../queue/service.js';
 import { parseInstance, solve } from './solver/index.js';
 
 // The wave lifecycle on the fixture region: create → run (job) → review → exclude → re-run → confirm
@@ -260,6 +261,14 @@ describe('placement waves', () => {
       'registered',
       'registered',
     ]);
+    // A directed child is out of the queue: no place «N of M» is shown beside that state.
+    const directed = await t.db
+      .selectFrom('application')
+      .select('id')
+      .where('status', '=', 'directed')
+      .executeTakeFirstOrThrow();
+    const position = await positionOf(t.db, directed.id);
+    expect(position).toMatchObject({ inQueue: false, municipality: null, kindergartens: [] });
     // Email + in-app for the signed-in parent, email for the paper applicant: in the same transaction.
     const outbox = await t.db
       .selectFrom('outbox')

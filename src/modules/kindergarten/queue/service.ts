@@ -821,15 +821,18 @@ export async function positionOf(db: Db, id: string, now = new Date()): Promise<
     ...positionView(r),
     kindergartenNameEn: r.kindergarten_id === 0 ? null : r.name_en,
   });
-  const municipality = rows.find((r) => r.kindergarten_id === 0);
+  const inQueue = isInQueue(a.status);
+  // Out of the queue (directed, enrolled, withdrawn…) the last computed rows may linger until the
+  // next recalculation: a place «58 of 446» beside «not in the queue» would say two things at once.
+  const municipality = inQueue ? rows.find((r) => r.kindergarten_id === 0) : undefined;
   return {
     applicationId: id,
     number: a.number,
     status: a.status,
-    inQueue: isInQueue(a.status),
+    inQueue,
     asOf: (computed ?? now).toISOString(),
     municipality: municipality ? toPosition(municipality) : null,
-    kindergartens: rows.filter((r) => r.kindergarten_id !== 0).map(toPosition),
+    kindergartens: inQueue ? rows.filter((r) => r.kindergarten_id !== 0).map(toPosition) : [],
     wait: null,
   };
 }

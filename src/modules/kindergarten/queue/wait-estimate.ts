@@ -52,7 +52,8 @@ export function estimateWait(input: WaitInput): WaitEstimate {
       methodEn: METHOD_EN,
     };
   }
-  const months = round1(input.position / speed);
+  // Whole months: a tenth of a month («38.8») claims a precision the method does not have.
+  const months = Math.max(1, Math.round(input.position / speed));
   const byQueue = addMonths(input.today, months);
   return {
     months,

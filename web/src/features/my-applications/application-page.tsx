@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { BENEFIT_KINDS, type QueuePosition } from '@contracts/kindergarten-queue';
 import { useI18n } from '../../i18n/i18n-context';
+import { pickPlural } from '../../i18n/plural';
 import { Badge } from '../../ui/badge';
 import { Button, LinkButton } from '../../ui/button';
 import { Card } from '../../ui/card';
@@ -93,7 +94,7 @@ function WhyChanged({
 
 export function ApplicationPage() {
   const { applicationId = '' } = useParams();
-  const { locale, formatDate } = useI18n();
+  const { locale, formatDate, formatNumber } = useI18n();
   const m = messages[locale];
   const app = useApplication(applicationId);
   const position = usePosition(applicationId);
@@ -139,7 +140,9 @@ export function ApplicationPage() {
       <div className={styles.stack}>
         <Card title={m.positions} headingLevel={2}>
           {position.isPending && <Spinner label={m.loading} />}
-          {pos && !pos.inQueue && <p>{m.notInQueue}</p>}
+          {pos && !pos.inQueue && (
+            <p data-testid="not-in-queue">{m.notInQueueBy[pos.status] ?? m.notInQueue}</p>
+          )}
           {pos?.inQueue && !pos.municipality && <Spinner label={m.loading} />}
           <div className={styles.grid2} data-testid="positions">
             {pos?.municipality && (
@@ -163,8 +166,8 @@ export function ApplicationPage() {
               <h3>{m.waitTitle}</h3>
               <p>
                 {pos.wait.months !== null && pos.wait.expectedDate
-                  ? fill(m.waitMonths, {
-                      m: pos.wait.months,
+                  ? fill(pickPlural(locale, m.waitMonths, pos.wait.months), {
+                      m: formatNumber(pos.wait.months),
                       d: formatDate(pos.wait.expectedDate, { month: 'long', year: 'numeric' }),
                     })
                   : m.waitUnknown}

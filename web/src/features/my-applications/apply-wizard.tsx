@@ -18,6 +18,7 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { Select } from '../../ui/select';
 import { Spinner } from '../../ui/spinner';
 import { TextField } from '../../ui/text-field';
+import { useSession } from '../auth/session';
 import { useRegion } from '../region/region';
 import {
   saveDraft,
@@ -90,8 +91,19 @@ function ageGroup(birth: string, desired: string, rule: QueueRulesResponse['ageR
   return Math.max(0, oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0));
 }
 
+/** Today in the parent's own calendar (the date input speaks local days). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A privilege stands on its document; the sibling right is checked from the kindergarten's records. */
+const needsDocument = (kind: string) =>
+  !!kind && kind in BENEFIT_KINDS && BENEFIT_KINDS[kind as BenefitKind].class !== 'sibling';
+
 export function ApplyWizard() {
   const { locale } = useI18n();
+  const { user } = useSession();
   const m = messages[locale];
   const navigate = useNavigate();
   const { region } = useRegion();
@@ -99,7 +111,12 @@ export function ApplyWizard() {
   const submit = useSubmitApplication();
   const [step, setStep] = useState(0);
   const [data, setData] = useState<WizardData>(EMPTY);
-  const [saved, setSaved] = useState(false);
+  /** What the draft on the server holds: only «saved» once the server has answered. */
+  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [desiredError, setDesiredError] = useState('');
+  const [documentMissing, setDocumentMissing] = useState(false);
+  const [prefilled, setPrefilled] = useState(false);
+  const lastSaved = useRef('');
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [kgFilter, setKgFilter] = useState('');
   const [kgView, setKgView] = useState<'list' | 'map'>('list');
@@ -113,11 +130,39 @@ export function ApplyWizard() {
     if (restored.current || !draft.isSuccess) return;
     restored.current = true;
     const d = draft.data.draft;
-    if (d) {
-      setData({ ...EMPTY, ...(d.data as Partial<WizardData>) });
-      setStep(d.step);
-    } else setData({ ...EMPTY, idempotencyKey: crypto.randomUUID() });
-  }, [draft.isSuccess, draft.data]);
+    const restoredData: WizardData = d
+      ? { ...EMPTY, ...(d.data as Partial<WizardData>) }
+      : { ...EMPTY, idempotencyKey: crypto.randomUUID() };
+    lastSaved.current = d ? JSON.stringify({ step: d.step, data: restoredData }) : '';
+    // The signed-in parent's name and e-mail (from Госуслуги) fill the applicant's empty fields,
+    // on a first application and on every later one.
+    if (user?.kind === 'citizen' && (!restoredData.fullName || !restoredData.email)) {
+      if (!restoredData.fullName) restoredData.fullName = user.fullName;
+      if (!restoredData.email && user.email) restoredData.email = user.email;
+      setPrefilled(true);
+    }
+    setData(restoredData);
+    if (d) setStep(d.step);
+  }, [draft.isSuccess, draft.data, user]);
+
+  // Every change is saved a moment after the parent stops typing, on every step: the notice below
+  // says «saved» only once the server holds what is on the screen.
+  useEffect(() => {
+    if (!restored.current) return;
+    const snapshot = JSON.stringify({ step, data });
+    if (snapshot === lastSaved.current) return;
+    setSaveState('saving');
+    const timer = window.setTimeout(() => {
+      saveDraft(step, data as unknown as Record<string, unknown>).then(
+        () => {
+          lastSaved.current = snapshot;
+          setSaveState((s) => (s === 'saving' ? 'saved' : s));
+        },
+        () => setSaveState('failed'),
+      );
+    }, 600);
+    return () => window.clearTimeout(timer);
+  }, [step, data]);
 
   const set = <K extends keyof WizardData>(key: K, value: WizardData[K]) =>
     setData((d) => ({ ...d, [key]: value }));
@@ -161,13 +206,30 @@ export function ApplyWizard() {
 
   const steps = [m.stepChild, m.stepApplicant, m.stepKindergartens, m.stepBenefits];
   const go = async (next: number) => {
-    await saveDraft(next, data as unknown as Record<string, unknown>);
-    setSaved(true);
+    if (next > step && step === 1 && data.desiredDate && data.desiredDate < localToday()) {
+      setDesiredError(fill(m.desiredInPast, { today: localToday() }));
+      return;
+    }
+    setDesiredError('');
+    const snapshot = JSON.stringify({ step: next, data });
+    setSaveState('saving');
+    try {
+      await saveDraft(next, data as unknown as Record<string, unknown>);
+      lastSaved.current = snapshot;
+      setSaveState('saved');
+    } catch {
+      setSaveState('failed');
+    }
     setStep(next);
     heading.current?.focus();
   };
 
   const onSubmit = () => {
+    if (needsDocument(data.benefitKind) && !data.documentId) {
+      setDocumentMissing(true);
+      return;
+    }
+    setDocumentMissing(false);
     const kind = data.benefitKind as BenefitKind | '';
     const input: ApplicationInput = {
       municipalityId: Number(data.municipalityId),
@@ -215,6 +277,7 @@ export function ApplyWizard() {
     'child.birthCertificate': m.birthCertificate,
     kindergartenIds: m.chosen,
     desiredDate: m.desiredDate,
+    'benefits.0.documentIds': m.document,
   };
 
   return (
@@ -276,6 +339,7 @@ export function ApplyWizard() {
               />
             </div>
           )}
+          {step === 1 && prefilled && <p className={styles.muted}>{m.prefilled}</p>}
           {step === 1 && (
             <div className={styles.grid2}>
               <TextField
@@ -326,8 +390,19 @@ export function ApplyWizard() {
                 label={m.desiredDate}
                 type="date"
                 required
+                min={localToday()}
+                error={desiredError || undefined}
                 value={data.desiredDate}
-                onChange={(e) => set('desiredDate', e.target.value)}
+                // The browser's own bubble would speak its language: the wizard says it in the page's.
+                onInvalid={(e) => {
+                  if (!e.currentTarget.validity.rangeUnderflow) return;
+                  e.preventDefault();
+                  setDesiredError(fill(m.desiredInPast, { today: localToday() }));
+                }}
+                onChange={(e) => {
+                  setDesiredError('');
+                  set('desiredDate', e.target.value);
+                }}
               />
               <Select
                 label={m.orientation}
@@ -518,7 +593,10 @@ export function ApplyWizard() {
                       if (!file) return;
                       setUploadError(null);
                       uploadDocument(file)
-                        .then((f) => setData((d) => ({ ...d, documentId: f.id, documentName: f.fileName })))
+                        .then((f) => {
+                          setDocumentMissing(false);
+                          setData((d) => ({ ...d, documentId: f.id, documentName: f.fileName }));
+                        })
                         .catch(setUploadError);
                     }}
                   />
@@ -526,6 +604,11 @@ export function ApplyWizard() {
                     <p className={styles.muted}>{fill(m.uploaded, { name: data.documentName })}</p>
                   )}
                   {uploadError ? <ProblemAlert error={uploadError} /> : null}
+                  {documentMissing && needsDocument(data.benefitKind) && !data.documentId && (
+                    <Alert tone="danger" title={m.documentMissingTitle}>
+                      <p>{m.documentMissing}</p>
+                    </Alert>
+                  )}
                 </div>
               )}
               {submit.isError &&
@@ -538,11 +621,15 @@ export function ApplyWizard() {
                 ))}
             </div>
           )}
-          {saved && step > 0 && (
-            <p className={styles.muted} role="status">
-              {m.draftSaved}
-            </p>
-          )}
+          <p className={styles.muted} role="status" data-testid="draft-state">
+            {saveState === 'saved'
+              ? m.draftSaved
+              : saveState === 'saving'
+                ? m.draftSaving
+                : saveState === 'failed'
+                  ? m.draftNotSaved
+                  : ''}
+          </p>
           {step === 2 && data.kindergartenIds.length === 0 && <Alert tone="info">{m.noneChosen}</Alert>}
           <div className={styles.actions}>
             {step > 0 && (

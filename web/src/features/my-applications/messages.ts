@@ -1,3 +1,4 @@
+import type { PluralForms } from '../../i18n/plural';
 /** Strings of «Мои заявления» (citizen): Russian first, English second, same keys. */
 const ru = {
   title: 'Мои заявления',
@@ -66,6 +67,13 @@ const ru = {
   submit: 'Отправить заявление',
   submitting: 'Отправляем…',
   draftSaved: 'Черновик сохранён',
+  draftSaving: 'Сохраняем черновик…',
+  draftNotSaved: 'Черновик не сохранён: нет связи с сервером. Изменения останутся на этой странице.',
+  desiredInPast: 'Желаемая дата уже прошла: укажите сегодняшний день или позже ({today}).',
+  documentMissingTitle: 'Не приложен документ, подтверждающий льготу',
+  documentMissing:
+    'Онлайн льгота принимается только с документом: приложите скан или фото справки. Если документа пока нет, выберите «Без льготы» и заявите льготу позже или подайте заявление в управлении образования — специалист проверит право сам и запишет, что проверено.',
+  prefilled: 'ФИО и электронная почта взяты из учётной записи Госуслуг; их можно изменить.',
   certificateInUseTitle: 'Заявление с этим свидетельством о рождении нельзя подать онлайн',
   certificateInUse:
     'Обратитесь в управление образования муниципалитета и возьмите с собой свидетельство о рождении ребёнка и документ, удостоверяющий вашу личность: специалисты сверят сведения и помогут подать заявление.',
@@ -82,8 +90,24 @@ const ru = {
   },
   yourClass: 'Ваше право: {c}',
   notInQueue: 'Заявление сейчас не в очереди.',
+  /** One message per state out of the queue: the position and the wait are not shown beside them. */
+  notInQueueBy: {
+    directed:
+      'Выдано направление в детский сад: место в очереди больше не ведётся. Обратитесь в детский сад, чтобы заключить договор.',
+    contract: 'Заключается договор с детским садом: место в очереди больше не ведётся.',
+    enrolled: 'Ребёнок зачислен в детский сад: заявление исполнено.',
+    refused: 'В предоставлении услуги отказано: заявление не в очереди.',
+    no_show: 'Вы не пришли в детский сад по направлению: заявление не в очереди.',
+    removed: 'Заявление снято с учёта и не в очереди.',
+    archived: 'Заявление в архиве и не в очереди.',
+  } as Partial<Record<string, string>>,
   waitTitle: 'Ожидаемое время',
-  waitMonths: 'около {m} мес. (примерно {d})',
+  waitMonths: {
+    one: 'около {m} месяца (примерно {d})',
+    few: 'около {m} месяцев (примерно {d})',
+    many: 'около {m} месяцев (примерно {d})',
+    other: 'около {m} месяца (примерно {d})',
+  } as PluralForms,
   waitUnknown: 'Оценить пока нельзя: очередь почти не движется.',
   history: 'История места',
   chartLabel: 'График места в очереди по датам',
@@ -202,6 +226,13 @@ const en: typeof ru = {
   submit: 'Submit the application',
   submitting: 'Submitting…',
   draftSaved: 'Draft saved',
+  draftSaving: 'Saving the draft…',
+  draftNotSaved: 'The draft was not saved: no connection to the server. Your changes stay on this page.',
+  desiredInPast: 'The desired date has passed: choose today or later ({today}).',
+  documentMissingTitle: 'The document confirming the benefit is missing',
+  documentMissing:
+    'Online, a benefit is accepted only with its document: attach a scan or photo of the certificate. If you do not have it yet, choose «No benefit» and claim it later, or apply at the education office, where the staff check the right themselves and record what they checked.',
+  prefilled: 'Name and e-mail come from your Gosuslugi account; you may change them.',
   certificateInUseTitle: 'An application with this birth certificate cannot be submitted online',
   certificateInUse:
     "Please contact the municipality's education office and bring the child's birth certificate and your identity document: the staff will check the records and help you apply.",
@@ -217,8 +248,21 @@ const en: typeof ru = {
   },
   yourClass: 'Your right: {c}',
   notInQueue: 'The application is not in the queue now.',
+  notInQueueBy: {
+    directed:
+      'A direction to a kindergarten has been issued: the queue position is no longer kept. Contact the kindergarten to sign the contract.',
+    contract: 'The contract with the kindergarten is being signed: the queue position is no longer kept.',
+    enrolled: 'The child is enrolled in the kindergarten: the application is fulfilled.',
+    refused: 'The service was refused: the application is not in the queue.',
+    no_show: 'You did not come to the kindergarten with the direction: the application is not in the queue.',
+    removed: 'The application was removed from the register and is not in the queue.',
+    archived: 'The application is archived and not in the queue.',
+  } as Partial<Record<string, string>>,
   waitTitle: 'Expected wait',
-  waitMonths: 'about {m} months (around {d})',
+  waitMonths: {
+    one: 'about {m} month (around {d})',
+    other: 'about {m} months (around {d})',
+  } as PluralForms,
   waitUnknown: 'Cannot be estimated yet: the queue hardly moves.',
   history: 'Position history',
   chartLabel: 'Chart of the queue position by date',
