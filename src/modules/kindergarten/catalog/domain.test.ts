@@ -121,6 +121,24 @@ describe('free-place history', () => {
   });
 });
 
+describe('free-place history of a kindergarten under construction', () => {
+  it('counts no places before it opens, though its groups are declared, as its card does', () => {
+    const days = historyDays('2026-12-04', 2);
+    const capacity = [{ groupId: 1, validFrom: '2026-01-01', capacity: 114 }];
+    const queue = [{ registeredOn: '2026-10-01', leftOn: null }];
+    const building = freePlaceHistory(days, capacity, [], queue, { opensOn: '2027-09-01' });
+    expect(building.map((p) => [p.capacity, p.freePlaces, p.applicants])).toEqual([
+      [0, 0, 1],
+      [0, 0, 1],
+      [0, 0, 1],
+    ]);
+    const unknown = freePlaceHistory(days, capacity, [], queue, { opensOn: null });
+    expect(unknown.every((p) => p.freePlaces === 0)).toBe(true);
+    const opened = freePlaceHistory(days, capacity, [], queue, { opensOn: '2026-11-15' });
+    expect(opened.map((p) => p.freePlaces)).toEqual([0, 114, 114]);
+  });
+});
+
 describe('RFC 4180 CSV', () => {
   it('round-trips any text through quoting (text that would start a formula comes back neutralised)', () => {
     fc.assert(

@@ -57,14 +57,21 @@ const attends = (e: EnrollmentSpan, day: string) =>
   e.enrolledOn <= day && (e.leftOn === null || e.leftOn > day);
 const waits = (q: QueueSpan, day: string) => q.registeredOn <= day && (q.leftOn === null || q.leftOn > day);
 
+/**
+ * `opensOn`: for a kindergarten under construction or planned, the day it opens (null: unknown).
+ * Its groups are declared in advance with their capacity, but no child can take a place before the
+ * building opens: those days count no places, as its card does.
+ */
 export function freePlaceHistory(
   days: readonly string[],
   capacity: readonly CapacityRow[],
   enrollments: readonly EnrollmentSpan[],
   queue: readonly QueueSpan[],
+  building?: { opensOn: string | null },
 ): HistoryPoint[] {
   return days.map((date) => {
-    const cap = capacityOn(capacity, date);
+    const open = !building || (building.opensOn !== null && building.opensOn <= date);
+    const cap = open ? capacityOn(capacity, date) : 0;
     let enrolled = 0;
     for (const e of enrollments) if (attends(e, date)) enrolled++;
     let applicants = 0;

@@ -190,7 +190,13 @@ export class PublicCatalog {
     if (!k || k.status === 'closed') throw notFound('Kindergarten');
     const rows = await historyRows(this.db, id);
     return {
-      points: freePlaceHistory(historyDays(s.day, months), rows.capacity, rows.enrollments, rows.queue),
+      points: freePlaceHistory(
+        historyDays(s.day, months),
+        rows.capacity,
+        rows.enrollments,
+        rows.queue,
+        k.status === 'under_construction' || k.status === 'planned' ? { opensOn: k.openingDate } : undefined,
+      ),
     };
   }
 

@@ -112,6 +112,14 @@ export function KindergartenPage() {
               <strong className={k.freePlaces > 0 ? styles.freeYes : styles.freeNo}>{k.freePlaces}</strong>
             </p>
             <p>{m.totals(k.capacity, k.freePlaces)}</p>
+            {building && (
+              <p data-testid="not-open-yet">
+                {m.notOpenYet(
+                  k.openingDate ? new Date(k.openingDate).toLocaleDateString(locale) : null,
+                  k.plannedCapacity,
+                )}
+              </p>
+            )}
             <p className={styles.muted}>
               {m.applicantsFirst}: {k.applicantsFirst} · {m.applicantsAny}: {k.applicantsAny}
             </p>

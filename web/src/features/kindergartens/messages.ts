@@ -106,6 +106,8 @@ const ru = {
   noNotes: 'Сведений о ходе строительства пока нет.',
   photos: 'Фотографии',
   totals: (cap: number, free: number) => `Мест: ${cap}, свободно: ${free}`,
+  notOpenYet: (date: string | null, planned: number | null) =>
+    `Детский сад ещё строится: до открытия${date ? ` (${date})` : ''} мест в нём нет и группы закрыты, поэтому на графике свободных мест ноль.${planned !== null ? ` После открытия планируется ${planned} мест; заявление в него можно подать уже сейчас.` : ''}`,
   summaryTitle: 'Сводка по муниципалитетам',
   summaryLead:
     'Нагрузка — число заявлений (первый выбор) на одно свободное место. Цвет на карте: зелёный — меньше 1, жёлтый — 1–2, красный — больше 2 или мест нет.',
@@ -219,6 +221,8 @@ const en: typeof ru = {
   noNotes: 'No progress notes yet.',
   photos: 'Photos',
   totals: (cap: number, free: number) => `Places: ${cap}, free: ${free}`,
+  notOpenYet: (date: string | null, planned: number | null) =>
+    `The kindergarten is still being built: until it opens${date ? ` (${date})` : ''} it has no places and its groups are closed, so the chart shows no free places.${planned !== null ? ` About ${planned} places are planned once it opens; you may already apply.` : ''}`,
   summaryTitle: 'Summary by municipality',
   summaryLead:
     'Pressure is first-choice applications per free place. Map colour: green below 1, yellow 1–2, red above 2 or no places.',
