@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/app-context.js';
 import { feedbackModule } from '../modules/feedback/module.js';
+import { lifeSituationsModule } from '../modules/life-situations/module.js';
 import { catalogModule } from '../modules/kindergarten/catalog/module.js';
 import { placementModule } from '../modules/kindergarten/placement/module.js';
 import { queueModule } from '../modules/kindergarten/queue/module.js';
@@ -14,4 +15,5 @@ export const MODULES: AppModule[] = [
   placementModule,
   reportingModule,
   feedbackModule,
+  lifeSituationsModule,
 ];

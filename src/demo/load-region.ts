@@ -3,6 +3,7 @@ import { recordAudit, SYSTEM_ACTOR } from '../platform/audit/audit-log.js';
 import { hashPassword } from '../platform/auth/password.js';
 import type { AppModule } from '../platform/app-context.js';
 import type { DatabaseHandle, Db } from '../platform/db/database.js';
+import { familyHooksOf } from '../platform/families/attendance.js';
 import { dayOf, formatDay, type Day } from './calendar.js';
 import { generateCatalog, type CatalogModel } from './generate-catalog.js';
 import { generateOrganisations, type PlatformDemoRows } from './generate-organisations.js';
@@ -260,6 +261,7 @@ export async function seedDemoRegion(handle: DatabaseHandle, opts: SeedOptions):
           seed,
           referenceDay: formatDay(reference),
           log: (line) => log(`${module.name}: ${line}`),
+          families: familyHooksOf(opts.modules ?? []),
         });
       }
     }

@@ -43,4 +43,6 @@ export interface DemoSeedContext {
   /** The day the data leads up to, `YYYY-MM-DD`. */
   referenceDay: string;
   log: (line: string) => void;
+  /** What the modules tell about children (attendance…), as `AppContext.families`. */
+  families: FamilyHooks;
 }

@@ -81,7 +81,8 @@ function ownStatus(step: Step, input: PlanInput): { status: StepStatus; requestI
 /**
  * The family's task list for one situation: each applicable step's status computed from the family's
  * real requests and facts, never typed in. A step not started whose prerequisite is not done is
- * blocked, naming it; a step already under way stays under way whatever its prerequisites. All-of
+ * blocked, naming it — also when a request it shares with an earlier step is under way (the
+ * kindergarten application is the same request from «apply» to «enrolment»); a done step stays done. All-of
  * groups are done when every required member is, one-of groups when any member is. Optional steps
  * show their status but never count toward completion nor become the next step. Assumes a definition
  * that passed `validateSituation` (no cycles); a cycle left in would only leave its steps unblocked.
@@ -133,9 +134,7 @@ export function planSituation(def: SituationDefinition, input: PlanInput): Plan 
     const { step, inherited } = leaves.get(id)!;
     const own = ownStatus(step, input);
     const blockedBy =
-      own.status === 'not_started'
-        ? [...new Set([...inherited, ...step.requires])].filter((r) => !isDone(r))
-        : [];
+      own.status === 'done' ? [] : [...new Set([...inherited, ...step.requires])].filter((r) => !isDone(r));
     return {
       id,
       status: blockedBy.length > 0 ? 'blocked' : own.status,
