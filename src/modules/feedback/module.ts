@@ -1,6 +1,6 @@
 import type { AppModule } from '../../platform/app-context.js';
 import { AppealService } from './appeals/appeal-service.js';
-import { loadCategorySuggester } from './appeals/category-suggestion.js';
+import { categorySuggester } from './appeals/category-suggestion.js';
 import { citizenAppealRoutes } from './appeals/routes.js';
 import { StaffAppealService } from './appeals/staff-service.js';
 import { staffAppealRoutes } from './appeals/staff-routes.js';
@@ -15,9 +15,9 @@ import './tables.js';
  */
 export const feedbackModule: AppModule = {
   name: 'feedback',
-  async routes(app, ctx) {
+  routes(app, ctx) {
     const appeals = new AppealService(ctx.db);
-    const desk = new StaffAppealService(ctx.db, appeals, await loadCategorySuggester());
+    const desk = new StaffAppealService(ctx.db, appeals, categorySuggester());
     publicFeedbackRoutes(app, ctx);
     citizenAppealRoutes(app, ctx, appeals);
     staffAppealRoutes(app, ctx, desk);
