@@ -246,3 +246,18 @@ export const topicsSchema = z.object({
 export type FeedbackTopics = z.infer<typeof topicsSchema>;
 
 export const appealUrl = (id: number) => `/feedback/appeals/${id}`;
+
+/** An Open311 request waiting for the citizen's confirmation through Госуслуги (/feedback/confirm/:token). */
+export const open311PendingSchema = z.object({
+  token: z.string(),
+  serviceCode: z.string(),
+  description: z.string(),
+  organisationId: z.number().int().nullable(),
+  organisationName: z.string().nullable(),
+  point: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+  addressString: z.string().nullable(),
+  expiresAt: z.string(),
+  confirmed: z.boolean(),
+  appealUrl: z.string().nullable(),
+});
+export type Open311Pending = z.infer<typeof open311PendingSchema>;
