@@ -31,6 +31,9 @@ export const en: Messages = {
   'nav.staffPlacement': 'Placement',
   'nav.staffAnalytics': 'Analytics',
   'nav.staffAudit': 'Audit log',
+  'nav.feedback': 'Appeals',
+  'nav.myAppeals': 'My appeals',
+  'nav.staffFeedback': "Citizens' appeals",
   'nav.staffGroup': 'Work',
 
   'header.signIn': 'Sign in',
@@ -104,6 +107,17 @@ export const en: Messages = {
   'kindergarten.card.apply': 'Apply',
   'kindergarten.card.queue': 'Queue',
   'kindergarten.request.application': 'Kindergarten application',
+
+  'feedback.card.title': "Citizens' appeals",
+  'feedback.card.text':
+    'Report a problem at a kindergarten, a school, a canteen or a club and get an answer within the legal limit.',
+  'feedback.card.keywords':
+    'appeal, complaint, problem, report, regional control centre, suggestion, question, answer',
+  'feedback.card.lastMonth': 'Appeals in 30 days: {count}',
+  'feedback.card.report': 'Report a problem',
+  'feedback.card.mine': 'My appeals',
+  'feedback.request.appeal': 'Appeal',
+  'feedback.request.message': 'Message about a problem',
 
   'login.title': 'Sign in',
   'login.lead': 'Choose how to sign in.',

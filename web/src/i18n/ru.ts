@@ -35,6 +35,9 @@ export const ru = {
   'nav.staffPlacement': 'Комплектование',
   'nav.staffAnalytics': 'Аналитика',
   'nav.staffAudit': 'Журнал аудита',
+  'nav.feedback': 'Обращения',
+  'nav.myAppeals': 'Мои обращения',
+  'nav.staffFeedback': 'Обращения граждан',
   'nav.staffGroup': 'Работа',
 
   'header.signIn': 'Войти',
@@ -110,6 +113,17 @@ export const ru = {
   'kindergarten.card.apply': 'Подать заявление',
   'kindergarten.card.queue': 'Очередь',
   'kindergarten.request.application': 'Заявление в детский сад',
+
+  'feedback.card.title': 'Обращения граждан',
+  'feedback.card.text':
+    'Сообщить о проблеме в детском саду, школе, столовой или кружке и получить ответ в срок, установленный законом.',
+  'feedback.card.keywords':
+    'обращение, жалоба, проблема, сообщить, ЦУР, центр управления регионом, предложение, вопрос, ответ, 59-ФЗ',
+  'feedback.card.lastMonth': 'Обращений за 30 дней: {count}',
+  'feedback.card.report': 'Сообщить о проблеме',
+  'feedback.card.mine': 'Мои обращения',
+  'feedback.request.appeal': 'Обращение',
+  'feedback.request.message': 'Сообщение о проблеме',
 
   'login.title': 'Вход',
   'login.lead': 'Выберите способ входа.',
