@@ -290,4 +290,19 @@ export const en: Messages = {
   'table.page': 'Page {page}',
   'table.pageOf': 'Page {page} of {count}',
   'table.empty': 'No data',
+  // Life situations (issue 19) and the home page's family offers.
+  'home.offers.title': 'Your family may need',
+  'home.offers.lead': "Chosen from your family's details: the children and their ages.",
+  'life.title': 'Life situations',
+  'life.nav.catalogue': 'Life situations',
+  'life.nav.ratings': 'Rate a service',
+  'life.nav.staff': 'Life situations: editing',
+  'life.card.title': 'Life situations',
+  'life.card.text':
+    'Step-by-step guides: a birth, a large family, a kindergarten, clubs — with the status of your requests.',
+  'life.card.keywords':
+    'life situation, large family, birth, allowance, certificate, guide, rating, step by step',
+  'life.card.count': 'Life situations: {count}',
+  'life.card.catalogue': 'All situations',
+  'life.card.rate': 'Rate a service',
 };

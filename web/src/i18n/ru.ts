@@ -303,4 +303,20 @@ export const ru = {
   'table.page': 'Страница {page}',
   'table.pageOf': 'Страница {page} из {count}',
   'table.empty': 'Нет данных',
+
+  // Life situations (issue 19) and the home page's family offers.
+  'home.offers.title': 'Вашей семье может пригодиться',
+  'home.offers.lead': 'Подобрано по сведениям о вашей семье: дети и их возраст.',
+  'life.title': 'Жизненные ситуации',
+  'life.nav.catalogue': 'Жизненные ситуации',
+  'life.nav.ratings': 'Ваш контроль',
+  'life.nav.staff': 'Жизненные ситуации: редактирование',
+  'life.card.title': 'Жизненные ситуации',
+  'life.card.text':
+    'Пошаговые инструкции: рождение ребёнка, многодетная семья, детский сад, кружки — со статусами ваших заявлений.',
+  'life.card.keywords':
+    'жизненная ситуация, многодетная семья, рождение ребёнка, пособие, удостоверение, инструкция, оценка, ваш контроль',
+  'life.card.count': 'Жизненных ситуаций: {count}',
+  'life.card.catalogue': 'Все ситуации',
+  'life.card.rate': 'Оценить услугу',
 } as const satisfies Record<string, string | PluralForms>;
