@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { expectAccessible, launchBrowser, newContext, screenshot, signInCitizen } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  signInCitizen,
+  signInStaff,
+} from './support/browser.js';
 
 /** No sideways scroll: the page is no wider than the phone's screen. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
@@ -110,6 +117,33 @@ describe('Life situations: a parent of three is offered «Многодетная
     await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'life-rating-small-phone');
+
+    // The head of the kindergarten that gave the service answers publicly; the parent sees the answer.
+    const latest = (await (await page.request.get('/api/ratings?pageSize=1')).json()) as {
+      items: { comment: string; organisationId: number }[];
+    };
+    expect(latest.items[0]!.comment).toBe('Воспитатели замечательные, но о документах узнали не сразу.');
+    const kindergarten = (await (
+      await page.request.get(`/api/kindergartens/${latest.items[0]!.organisationId}`)
+    ).json()) as { code: string };
+    const headContext = await newContext(browser, server.url, 'smallPhone');
+    const head = await headContext.newPage();
+    await signInStaff(head, `head-${kindergarten.code.toLowerCase()}`);
+    await head.goto('/staff/ratings');
+    await head.getByRole('heading', { name: '«Ваш контроль»: ответы на оценки', level: 1 }).waitFor();
+    const card = head.locator('li').filter({ hasText: 'о документах узнали не сразу' });
+    await card
+      .getByRole('textbox', { name: 'Ваш ответ' })
+      .fill('Спасибо! Перечень документов теперь есть на странице сада.');
+    await card.getByRole('button', { name: 'Ответить публично' }).click();
+    await head.getByText('Ответ опубликован.').waitFor();
+    await expectNoSidewaysScroll(head);
+    await expectAccessible(head);
+    await screenshot(head, 'life-head-answer-small-phone');
+    await headContext.close();
+
+    await page.reload();
+    await mine.getByText('Перечень документов теперь есть на странице сада.').waitFor();
     await context.close();
   });
 
@@ -133,6 +167,42 @@ describe('Life situations: a parent of three is offered «Многодетная
     await page.getByRole('heading', { name: 'Large family', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Step by step' }).waitFor();
     await expectAccessible(page);
+    await context.close();
+  });
+  it('the regional admin edits a situation: a cycle is refused naming the step, a fix is version 2', async () => {
+    const context = await newContext(browser, server.url, 'desktop');
+    const page = await context.newPage();
+    await signInStaff(page, 'admin');
+    await page.goto('/staff/life-situations');
+    await page.getByRole('heading', { name: 'Жизненные ситуации: редактирование', level: 1 }).waitFor();
+    await page.getByLabel('Ситуация').selectOption('large-family');
+    const editor = page.getByRole('textbox', { name: 'Описание ситуации (JSON)' });
+    await expect.poll(async () => (await editor.inputValue()).includes('"large-family"')).toBe(true);
+    const definition = JSON.parse(await editor.inputValue()) as {
+      titleRu: string;
+      items: { id: string; requires?: string[] }[];
+    };
+    // The status step waiting on the certificate, which waits on the status: a cycle.
+    const cyclic = structuredClone(definition);
+    cyclic.items.find((i) => i.id === 'status')!.requires = ['certificate'];
+    await editor.fill(JSON.stringify(cyclic, null, 2));
+    await page.getByRole('button', { name: 'Сохранить новую версию' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toMatch(/cycle|цикл/i);
+    await screenshot(page, 'life-staff-edit-cycle');
+
+    definition.titleRu = 'Многодетная семья: статус и поддержка';
+    await editor.fill(JSON.stringify(definition, null, 2));
+    await page.getByLabel('Что изменено').fill('Уточнено название');
+    await page.getByRole('button', { name: 'Сохранить новую версию' }).click();
+    await page.getByText('Сохранена версия 2.').waitFor();
+    const versions = page.locator('section', { has: page.getByRole('heading', { name: 'Версии' }) });
+    await versions.getByText(/Версия 2, .* — Уточнено название/).waitFor();
+    await versions.getByText(/поставлена с порталом/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'life-staff-edit-saved');
+
+    await page.goto('/life-situations/large-family');
+    await page.getByRole('heading', { name: 'Многодетная семья: статус и поддержка', level: 1 }).waitFor();
     await context.close();
   });
 });

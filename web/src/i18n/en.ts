@@ -297,6 +297,7 @@ export const en: Messages = {
   'life.nav.catalogue': 'Life situations',
   'life.nav.ratings': 'Rate a service',
   'life.nav.staff': 'Life situations: editing',
+  'life.nav.staffRatings': 'Answers to «Your control» ratings',
   'life.card.title': 'Life situations',
   'life.card.text':
     'Step-by-step guides: a birth, a large family, a kindergarten, clubs — with the status of your requests.',

@@ -111,3 +111,18 @@ export const useSaveSituation = (code: string) => {
     onSuccess: () => client.invalidateQueries({ queryKey: ['life'] }),
   });
 };
+
+export const useStaffRatings = (unanswered: boolean) =>
+  useQuery({
+    queryKey: ['life', 'staff-ratings', unanswered],
+    queryFn: ({ signal }) =>
+      api.get<RatingList>(`/api/staff/ratings?unanswered=${unanswered}&pageSize=50`, signal),
+  });
+
+export const useAnswerRating = (ratingId: number) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => api.post<Rating>(`/api/staff/ratings/${ratingId}/answer`, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['life'] }),
+  });
+};

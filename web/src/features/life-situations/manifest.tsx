@@ -6,6 +6,15 @@ import { loadOffers, loadSituations } from './api';
 /** Who may open the service's protected sections (the guards and the menu read this one table). */
 const ACCESS = {
   staffEdit: ['regional_admin'],
+  /** As the server's ANSWERING_ROLES (life.rating.answer). */
+  staffAnswer: [
+    'kindergarten_head',
+    'organisation_head',
+    'organisation_staff',
+    'municipal_officer',
+    'regional_admin',
+  ],
+  staffAnswerMenu: ['kindergarten_head', 'municipal_officer', 'regional_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -18,11 +27,15 @@ export const lifeSituationsModule: ServiceModule = {
   routes: [
     { path: 'life-situations/*', lazy: () => import('./route') },
     { path: 'staff/life-situations/*', lazy: () => import('./staff-route'), access: ACCESS.staffEdit },
+    { path: 'staff/ratings/*', lazy: () => import('./staff-ratings-route'), access: ACCESS.staffAnswer },
   ],
   nav: [
     { to: '/life-situations', label: 'life.nav.catalogue' },
     { to: '/life-situations/ratings', label: 'life.nav.ratings', roles: ['citizen'] },
     { to: '/staff/life-situations', label: 'life.nav.staff', roles: ACCESS.staffEdit },
+    // Not for organisation_head / organisation_staff: their first menu entry is where they land after
+    // signing in (the platform's /staff/organisation); they reach this page from the address.
+    { to: '/staff/ratings', label: 'life.nav.staffRatings', roles: ACCESS.staffAnswerMenu },
   ],
   home: {
     to: '/life-situations',

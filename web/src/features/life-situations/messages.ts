@@ -80,6 +80,7 @@ const ru = {
   myRatable: 'Ваши завершённые заявления',
   myRatableLead: 'Оцените, как была оказана услуга: оценку и ответ организации увидят все.',
   myRatableEmpty: 'Завершённых заявлений пока нет',
+  showAll: (n: number) => `Показать все (${n})`,
   rate: 'Оценить',
   rateTitle: 'Оценка услуги',
   criteria: {
@@ -125,6 +126,19 @@ const ru = {
   staffVersions: 'Версии',
   staffVersionBy: (v: number, date: string) => `Версия ${v}, ${date}`,
   staffShipped: 'поставлена с порталом',
+  answersTitle: '«Ваш контроль»: ответы на оценки',
+  answersLead:
+    'Оценки семей по услугам вашей организации. Ответ публикуется рядом с оценкой, один на оценку, изменить его нельзя.',
+  answersShow: 'Показать',
+  answersUnanswered: 'Без ответа',
+  answersAll: 'Все',
+  answersEmpty: 'Оценок без ответа нет',
+  answerField: 'Ваш ответ',
+  answerHint: 'Публичный ответ семье, от 2 до 2000 знаков.',
+  answerSend: 'Ответить публично',
+  answerSent: 'Ответ опубликован.',
+  ratedAt: (date: string) => `оценка от ${date}`,
+  averageOf: (avg: string) => `Средняя: ${avg} из 5`,
 };
 
 type Messages = typeof ru;
@@ -209,6 +223,7 @@ const en: Messages = {
   myRatable: 'Your finished requests',
   myRatableLead: "Rate how the service was given: everyone sees the rating and the organisation's answer.",
   myRatableEmpty: 'No finished requests yet',
+  showAll: (n: number) => `Show all (${n})`,
   rate: 'Rate',
   rateTitle: 'Rating of the service',
   criteria: {
@@ -253,6 +268,19 @@ const en: Messages = {
   staffVersions: 'Versions',
   staffVersionBy: (v: number, date: string) => `Version ${v}, ${date}`,
   staffShipped: 'shipped with the portal',
+  answersTitle: '«Your control»: answers to ratings',
+  answersLead:
+    "Families' ratings of your organisation's services. The answer is published beside the rating, one per rating, and stays.",
+  answersShow: 'Show',
+  answersUnanswered: 'Not answered',
+  answersAll: 'All',
+  answersEmpty: 'No ratings without an answer',
+  answerField: 'Your answer',
+  answerHint: 'A public answer to the family, 2 to 2000 characters.',
+  answerSend: 'Answer publicly',
+  answerSent: 'The answer is published.',
+  ratedAt: (date: string) => `rated on ${date}`,
+  averageOf: (avg: string) => `Average: ${avg} of 5`,
 };
 
 export const messages = { ru, en };

@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
 import { RATING_CRITERIA, type MyRatable, type RatingCriterion } from '@contracts/life-situations';
-import { SERVICE_MODULES } from '../../app/service-modules';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
 import { Button } from '../../ui/button';
@@ -14,22 +13,12 @@ import { Spinner } from '../../ui/spinner';
 import { Table } from '../../ui/table';
 import { useSession } from '../auth/session';
 import { useLatestRatings, useMyRatable, useRate, useRatingSummary } from './api';
+import { useKindName } from './kind-name';
 import styles from './life.module.css';
 import { useMessages } from './use-messages';
 
 type Ratable = MyRatable['items'][number];
 type By = 'service' | 'organisation' | 'municipality';
-
-/** A request kind's name from the services' manifests (the registry's `module` + `kind`). */
-function useKindName() {
-  const { t } = useI18n();
-  return (module: string, kind: string): string => {
-    const manifest = SERVICE_MODULES.find((s) => s.id === module);
-    const key = manifest?.requestKinds?.[kind] ?? manifest?.requestKinds?.[`${module}.${kind}`];
-    if (key) return t(key);
-    return manifest ? t(manifest.title) : `${module}/${kind}`;
-  };
-}
 
 function RatingForm({ item, onDone }: { item: Ratable; onDone: () => void }) {
   const m = useMessages();
@@ -159,10 +148,16 @@ function RatableItem({ item, onRated }: { item: Ratable; onRated: () => void }) 
   );
 }
 
+/** The newest finished requests shown at first; the rest on request. */
+const FIRST = 6;
+
 function MyRatings() {
   const m = useMessages();
   const ratable = useMyRatable(true);
   const [notice, setNotice] = useState(false);
+  const [all, setAll] = useState(false);
+  const items = ratable.data?.items ?? [];
+  const shown = all ? items : items.slice(0, FIRST);
   return (
     <section aria-labelledby="life-my-ratable" className={styles.panel}>
       <h2 id="life-my-ratable" className={styles.sectionTitle}>
@@ -180,11 +175,20 @@ function MyRatings() {
         (ratable.data.items.length === 0 ? (
           <EmptyState headingLevel={3} title={m.myRatableEmpty} />
         ) : (
-          <ul className={styles.cards}>
-            {ratable.data.items.map((item) => (
-              <RatableItem key={item.requestId} item={item} onRated={() => setNotice(true)} />
-            ))}
-          </ul>
+          <>
+            <ul className={styles.cards}>
+              {shown.map((item) => (
+                <RatableItem key={item.requestId} item={item} onRated={() => setNotice(true)} />
+              ))}
+            </ul>
+            {shown.length < items.length && (
+              <p>
+                <Button variant="outline" onClick={() => setAll(true)}>
+                  {m.showAll(items.length)}
+                </Button>
+              </p>
+            )}
+          </>
         ))}
     </section>
   );
