@@ -58,8 +58,8 @@ describe('Life situations: a parent of three is offered «Многодетная
     expect(await step(page, 'Удостоверение многодетной семьи').textContent()).toContain('Не начат');
     const priority = step(page, 'Первоочередное право в детский сад');
     expect(await priority.textContent()).toContain('По вашему заявлению.');
-    expect(await priority.textContent()).toMatch(/Заявление № [\d-]+ — исполнено/);
-    expect(await priority.textContent()).toMatch(/Заявление № [\d-]+ — в работе/);
+    expect(await priority.textContent()).toMatch(/Заявление в детский сад, № [\d-]+ — исполнено/);
+    expect(await priority.textContent()).toMatch(/Заявление в детский сад, № [\d-]+ — в работе/);
     expect(await plan.textContent()).toContain('Следующий шаг: Удостоверение многодетной семьи');
     // The questionnaire tailors the plan: with a mortgage the 450 000 ₽ step applies.
     const mortgage = step(page, '450 000 ₽ на погашение ипотеки');
@@ -82,7 +82,7 @@ describe('Life situations: a parent of three is offered «Многодетная
     await page.getByRole('heading', { name: 'Оформление в детский сад', level: 1 }).waitFor();
     const apply = step(page, 'Заявление о постановке на учёт');
     await expect.poll(() => apply.textContent()).toContain('Сделано');
-    expect(await apply.textContent()).toMatch(/Заявление № [\d-]+/);
+    expect(await apply.textContent()).toMatch(/Заявление в детский сад, № [\d-]+/);
     await page.getByText(/Следующий шаг: /).waitFor();
     await expectNoSidewaysScroll(page);
     await expectAccessible(page);

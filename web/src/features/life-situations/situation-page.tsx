@@ -20,6 +20,7 @@ import { Select } from '../../ui/select';
 import { Spinner } from '../../ui/spinner';
 import { useSession } from '../auth/session';
 import { usePlan, useSituation, type Answers } from './api';
+import { useKindName } from './kind-name';
 import styles from './life.module.css';
 import type { LifeMessages } from './messages';
 import { pick, useMessages } from './use-messages';
@@ -69,6 +70,7 @@ interface Ctx {
 /** The step's status and why: from the API's plan only, never typed in. */
 function StepStatusLine({ view, ctx }: { view: StepViewBase; ctx: Ctx }) {
   const { m, plan, titles } = ctx;
+  const kindName = useKindName();
   const requests = (plan?.requests ?? []).filter((r) => view.requestIds.includes(r.id));
   let why: string;
   if (view.applies === 'unknown') why = m.why.unknown;
@@ -87,7 +89,11 @@ function StepStatusLine({ view, ctx }: { view: StepViewBase; ctx: Ctx }) {
         <ul className={styles.plain}>
           {requests.map((r) => (
             <li key={r.id}>
-              <Link to={r.link}>{m.request(r.reference)}</Link> — {m.requestState[r.state]}
+              <Link to={r.link}>
+                {kindName(r.module, r.kind)}
+                {r.reference ? `, № ${r.reference}` : ''}
+              </Link>{' '}
+              — {m.requestState[r.state]}
             </li>
           ))}
         </ul>
