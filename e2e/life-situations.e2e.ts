@@ -163,6 +163,11 @@ describe('Life situations: a parent of three is offered «Многодетная
     await page.getByRole('link', { name: 'Многодетная семья' }).click();
     await page.getByRole('heading', { name: 'Многодетная семья', level: 1 }).waitFor();
     await page.getByText('Войдите через Госуслуги, чтобы увидеть, какие шаги вы уже сделали.').waitFor();
+    // Without sign-in the questionnaire still tailors the steps (the public plan).
+    await page.getByLabel('Есть ли у семьи ипотека?').selectOption('no');
+    await expect
+      .poll(() => step(page, '450 000 ₽ на погашение ипотеки').textContent())
+      .toContain('Не нужен по вашим ответам');
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('heading', { name: 'Large family', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Step by step' }).waitFor();
