@@ -97,6 +97,18 @@ describe('feedback: a parent reports a problem from a kindergarten page, the Ц�
     await operator.getByText('Дан ответ').first().waitFor();
     await expectAccessible(operator);
     await screenshot(operator, 'feedback-desk-answered');
+    // The ЦУР dashboard counts it, and its XLSX carries the same figures.
+    await operator.getByRole('link', { name: 'Панель ЦУР' }).click();
+    await operator.getByRole('heading', { level: 1, name: 'Обращения: панель ЦУР' }).waitFor();
+    const summary = operator.getByRole('list', { name: 'Итоги за период' });
+    await expect.poll(() => summary.getByRole('listitem').count()).toBe(8);
+    await operator.getByRole('heading', { level: 2, name: 'По темам' }).waitFor();
+    await expectAccessible(operator);
+    await screenshot(operator, 'feedback-dashboard');
+    const xlsxUrl = await operator.getByRole('link', { name: 'Скачать XLSX' }).getAttribute('href');
+    const xlsx = await operator.request.get(xlsxUrl!);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     await desk.close();
 
     // The parent reads the answer and rates it 2: it goes back for rework.

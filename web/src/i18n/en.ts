@@ -34,6 +34,7 @@ export const en: Messages = {
   'nav.feedback': 'Appeals',
   'nav.myAppeals': 'My appeals',
   'nav.staffFeedback': "Citizens' appeals",
+  'nav.staffFeedbackDashboard': 'Control centre dashboard',
   'nav.staffGroup': 'Work',
 
   'header.signIn': 'Sign in',

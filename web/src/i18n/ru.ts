@@ -38,6 +38,7 @@ export const ru = {
   'nav.feedback': 'Обращения',
   'nav.myAppeals': 'Мои обращения',
   'nav.staffFeedback': 'Обращения граждан',
+  'nav.staffFeedbackDashboard': 'Панель ЦУР',
   'nav.staffGroup': 'Работа',
 
   'header.signIn': 'Войти',

@@ -34,7 +34,8 @@ export const feedbackModule: ServiceModule = {
   nav: [
     { to: '/feedback', label: 'nav.feedback', end: true },
     { to: '/feedback/appeals', label: 'nav.myAppeals', roles: ACCESS.citizen },
-    { to: '/staff/feedback', label: 'nav.staffFeedback', roles: ACCESS.staff },
+    { to: '/staff/feedback', label: 'nav.staffFeedback', roles: ACCESS.staff, end: true },
+    { to: '/staff/feedback/dashboard', label: 'nav.staffFeedbackDashboard', roles: ACCESS.staff },
   ],
   requestKinds: { appeal: 'feedback.request.appeal', message: 'feedback.request.message' },
   home: {

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { DashboardPage } from './dashboard-page';
 import { StaffAppealPage } from './staff-appeal-page';
 import { StaffQueue } from './staff-queue';
 
@@ -8,6 +9,7 @@ export function Component() {
     <Routes>
       <Route index element={<StaffQueue />} />
       <Route path="appeals/:appealId" element={<StaffAppealPage />} />
+      <Route path="dashboard" element={<DashboardPage />} />
     </Routes>
   );
 }
