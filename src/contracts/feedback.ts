@@ -340,3 +340,44 @@ export const dashboardSchema = z.object({
   ),
 });
 export type FeedbackDashboard = z.infer<typeof dashboardSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// The public archive of answers (59-ФЗ ст. 10 ч. 4)
+
+export const publishAnswerSchema = z.object({
+  /** The texts as the operator checked them; left out, the automatic redaction of the appeal's own. */
+  question: z.string().trim().min(1).max(MAX_APPEAL_TEXT).optional(),
+  answer: z.string().trim().min(1).max(10_000).optional(),
+});
+
+export const publicAnswerSchema = z.object({
+  id: z.number().int(),
+  categoryCode: z.string(),
+  categoryRu: z.string(),
+  categoryEn: z.string(),
+  organisationName: z.string().nullable(),
+  question: z.string(),
+  answer: z.string(),
+  registeredOn: calendarDate,
+  answeredOn: calendarDate,
+  publishedAt: z.string(),
+});
+export type PublicAnswer = z.infer<typeof publicAnswerSchema>;
+
+export const publicAnswersQuerySchema = z.object({
+  q: z.string().trim().min(2).max(200).optional(),
+  categoryCode: categoryCode.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const publicAnswerListSchema = z.object({
+  items: z.array(publicAnswerSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type PublicAnswerList = z.infer<typeof publicAnswerListSchema>;
+
+/** What the operator sees before publishing: the texts with personal data removed, to check. */
+export const answerPreviewSchema = z.object({ question: z.string(), answer: z.string() });

@@ -4,6 +4,8 @@ import { categorySuggester } from './appeals/category-suggestion.js';
 import { citizenAppealRoutes } from './appeals/routes.js';
 import { StaffAppealService } from './appeals/staff-service.js';
 import { staffAppealRoutes } from './appeals/staff-routes.js';
+import { archiveRoutes } from './archive/archive-routes.js';
+import { ArchiveService } from './archive/archive-service.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { DashboardService } from './dashboard/dashboard-service.js';
 import { feedbackDemo } from './demo/demo.js';
@@ -30,6 +32,7 @@ export const feedbackModule: AppModule = {
     open311Routes(app, ctx, open311);
     open311ConfirmRoutes(app, open311);
     dashboardRoutes(app, new DashboardService(ctx.db));
+    archiveRoutes(app, ctx, new ArchiveService(ctx.db));
   },
   demo: feedbackDemo,
 };

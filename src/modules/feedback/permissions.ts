@@ -14,6 +14,7 @@ export const FEEDBACK_ACTIONS = {
   handle: 'feedback.appeal.handle',
   route: 'feedback.appeal.route',
   dashboard: 'feedback.dashboard.read',
+  publish: 'feedback.answer.publish',
 } as const;
 
 export const HANDLER_ROLES: readonly Role[] = [
@@ -56,7 +57,17 @@ defineActions({
     roles: [...HANDLER_ROLES, 'regional_admin', 'auditor'],
     description: 'See the ЦУР dashboard (aggregates only) of the appeals the grant covers, and export it',
   },
+  [FEEDBACK_ACTIONS.publish]: {
+    roles: ['cur_operator', 'municipal_officer'],
+    description:
+      'Publish an answered appeal of general interest in the public archive, personal data removed (59-ФЗ ст. 10 ч. 4)',
+    personalData: true,
+  },
 });
 
 /** Actions an appeal's staff page lists as `permittedActions`. */
-export const STAFF_APPEAL_ACTIONS = [FEEDBACK_ACTIONS.handle, FEEDBACK_ACTIONS.route] as const;
+export const STAFF_APPEAL_ACTIONS = [
+  FEEDBACK_ACTIONS.handle,
+  FEEDBACK_ACTIONS.route,
+  FEEDBACK_ACTIONS.publish,
+] as const;

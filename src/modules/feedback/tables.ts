@@ -98,6 +98,21 @@ export interface FeedbackOpen311RequestTable {
   confirmed_by: string | null;
 }
 
+export interface FeedbackPublicAnswerTable {
+  id: Generated<number>;
+  appeal_id: string | number;
+  category_code: string;
+  organisation_id: number | null;
+  municipality_id: number | null;
+  question: string;
+  answer: string;
+  registered_on: DateString;
+  answered_on: DateString;
+  published_at: Generated<Date>;
+  published_by: string;
+  search: ColumnType<string, never, never>;
+}
+
 declare module '../../platform/db/database.js' {
   interface Database {
     feedback_appeal: FeedbackAppealTable;
@@ -106,5 +121,6 @@ declare module '../../platform/db/database.js' {
     feedback_routing_rule: FeedbackRoutingRuleTable;
     feedback_api_client: FeedbackApiClientTable;
     feedback_open311_request: FeedbackOpen311RequestTable;
+    feedback_public_answer: FeedbackPublicAnswerTable;
   }
 }

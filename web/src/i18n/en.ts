@@ -32,6 +32,7 @@ export const en: Messages = {
   'nav.staffAnalytics': 'Analytics',
   'nav.staffAudit': 'Audit log',
   'nav.feedback': 'Appeals',
+  'nav.feedbackAnswers': 'Answers to appeals',
   'nav.myAppeals': 'My appeals',
   'nav.staffFeedback': "Citizens' appeals",
   'nav.staffFeedbackDashboard': 'Control centre dashboard',

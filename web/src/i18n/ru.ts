@@ -36,6 +36,7 @@ export const ru = {
   'nav.staffAnalytics': 'Аналитика',
   'nav.staffAudit': 'Журнал аудита',
   'nav.feedback': 'Обращения',
+  'nav.feedbackAnswers': 'Ответы на обращения',
   'nav.myAppeals': 'Мои обращения',
   'nav.staffFeedback': 'Обращения граждан',
   'nav.staffFeedbackDashboard': 'Панель ЦУР',

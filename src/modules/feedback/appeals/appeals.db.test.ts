@@ -193,7 +193,11 @@ describe('the operator’s desk', () => {
     ).toBe(404);
     const page = await staffGet(operator, appeal.id);
     expect(page.citizenName).toBe('Test citizen1');
-    expect(page.permittedActions).toEqual(['feedback.appeal.handle', 'feedback.appeal.route']);
+    expect(page.permittedActions).toEqual([
+      'feedback.appeal.handle',
+      'feedback.appeal.route',
+      'feedback.answer.publish',
+    ]);
     expect((await staffGet(await t.asFixture('headA1'), appeal.id)).permittedActions).toEqual([
       'feedback.appeal.handle',
     ]);

@@ -9,6 +9,8 @@ import { RUSSIAN_CALENDAR } from '../calendar/production-calendar.js';
 import { CATEGORIES } from '../categories/category-tree.js';
 import { requestState } from '../appeals/appeal-view.js';
 import type { AppealStatus } from '../appeals/appeal-status.js';
+import { insertPublicAnswer } from '../archive/archive-queries.js';
+import { redact } from '../archive/redact.js';
 import { insertApiClient } from '../open311/open311-queries.js';
 import { DEMO_OPEN311_KEY, sha256 } from '../open311/open311-service.js';
 import type { FeedbackAppealEventTable, FeedbackAppealTable } from '../tables.js';
@@ -149,8 +151,38 @@ export async function feedbackDemo(trx: Db, ctx: DemoSeedContext): Promise<Recor
     });
   }
   await insertDemoAppeals(trx, appeals, events, requests);
+  const archived = await publishDemoAnswers(trx, appeals);
   // A demo Open311 client with a published key (docs/feedback.md), so 311 apps can be tried at once.
   await insertApiClient(trx, 'Демо-клиент Open311', sha256(DEMO_OPEN311_KEY));
-  ctx.log(`${appeals.length} appeals, an Open311 demo client`);
-  return { appeals: appeals.length, open311Clients: 1 };
+  ctx.log(`${appeals.length} appeals, ${archived} answers in the public archive, an Open311 demo client`);
+  return { appeals: appeals.length, publicAnswers: archived, open311Clients: 1 };
+}
+
+/** The first answered appeals of each topic, published by the ЦУР operator as the archive's examples. */
+async function publishDemoAnswers(trx: Db, appeals: Insertable<FeedbackAppealTable>[]): Promise<number> {
+  const operator = await trx
+    .selectFrom('app_user')
+    .select('id')
+    .where('login', '=', 'cur-operator')
+    .executeTakeFirst();
+  if (!operator) return 0;
+  const seen = new Set<string>();
+  let n = 0;
+  for (const a of appeals) {
+    if (!a.answer_text || !a.answered_at || seen.has(a.category_code)) continue;
+    seen.add(a.category_code);
+    await insertPublicAnswer(trx, {
+      appeal_id: String(a.id),
+      category_code: a.category_code,
+      organisation_id: a.organisation_id ?? null,
+      municipality_id: a.municipality_id ?? null,
+      question: redact(a.text),
+      answer: redact(a.answer_text),
+      registered_on: String(a.registered_on),
+      answered_on: new Date(String(a.answered_at)).toISOString().slice(0, 10),
+      published_by: operator.id,
+    });
+    n++;
+  }
+  return n;
 }

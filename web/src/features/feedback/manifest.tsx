@@ -26,6 +26,7 @@ export const feedbackModule: ServiceModule = {
   title: 'nav.feedback',
   routes: [
     { path: 'feedback', lazy: () => import('./landing-route') },
+    { path: 'feedback/answers', lazy: () => import('./answers-route') },
     { path: 'feedback/new', lazy: () => import('./new-appeal-route'), access: ACCESS.citizen },
     { path: 'feedback/appeals/*', lazy: () => import('./my-appeals-route'), access: ACCESS.citizen },
     { path: 'feedback/confirm/:token', lazy: () => import('./confirm-route'), access: ACCESS.citizen },
@@ -33,6 +34,7 @@ export const feedbackModule: ServiceModule = {
   ],
   nav: [
     { to: '/feedback', label: 'nav.feedback', end: true },
+    { to: '/feedback/answers', label: 'nav.feedbackAnswers' },
     { to: '/feedback/appeals', label: 'nav.myAppeals', roles: ACCESS.citizen },
     { to: '/staff/feedback', label: 'nav.staffFeedback', roles: ACCESS.staff, end: true },
     { to: '/staff/feedback/dashboard', label: 'nav.staffFeedbackDashboard', roles: ACCESS.staff },

@@ -183,6 +183,18 @@ const ru = {
   dPerPupils: 'На 1 000 школьников',
   dByTopic: 'По темам',
   dByOrganisation: 'Организации с наибольшим числом обращений',
+  aTitle: 'Ответы на обращения',
+  aLead:
+    'Ответы на вопросы, которые касаются многих (59-ФЗ, ст. 10 ч. 4). Имена, адреса, телефоны и другие персональные данные удалены.',
+  aSearch: 'Поиск по ответам',
+  aEmpty: 'Ничего не найдено',
+  aDates: 'обращение от {registered}, ответ от {answered}',
+  aQuestion: 'Вопрос',
+  pTitle: 'Опубликовать в открытом архиве ответов',
+  pLead:
+    'Если вопрос касается многих, ответ можно опубликовать. Персональные данные уже удалены автоматически — проверьте текст; при публикации он будет очищен ещё раз.',
+  pButton: 'Опубликовать',
+  pDone: 'Ответ опубликован в открытом архиве.',
   confirmTitle: 'Подтвердите сообщение',
   confirmLead:
     'Приложение передало это сообщение от вашего имени. Оно будет зарегистрировано, только когда вы его подтвердите.',
@@ -369,6 +381,18 @@ const en: Messages = {
   dPerPupils: 'Per 1,000 pupils',
   dByTopic: 'By topic',
   dByOrganisation: 'Organisations with the most appeals',
+  aTitle: 'Answers to appeals',
+  aLead:
+    'Answers to questions of general interest (59-FZ, art. 10 part 4). Names, addresses, phones and other personal data are removed.',
+  aSearch: 'Search the answers',
+  aEmpty: 'Nothing found',
+  aDates: 'appeal of {registered}, answered {answered}',
+  aQuestion: 'Question',
+  pTitle: 'Publish in the public archive of answers',
+  pLead:
+    'If the question concerns many, the answer may be published. Personal data is already removed automatically — check the text; it is cleaned once more on publication.',
+  pButton: 'Publish',
+  pDone: 'The answer is published in the public archive.',
   confirmTitle: 'Confirm the message',
   confirmLead: 'An app sent this message in your name. It is registered only once you confirm it.',
   confirmUntil: 'You may confirm it until {date}',

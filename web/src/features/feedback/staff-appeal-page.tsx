@@ -19,6 +19,7 @@ import { AppealStatusBadge } from './appeal-status-badge';
 import styles from './feedback.module.css';
 import { fill, messages } from './messages';
 import { OrganisationPicker } from './organisation-picker';
+import { PublishForm } from './publish-form';
 
 const OPEN = ['registered', 'forwarded', 'in_work', 'answer_rejected'];
 
@@ -277,6 +278,8 @@ export function StaffAppealPage() {
       <Suggestions appeal={a} />
       <AppealFacts appeal={a} textTitle={m.appealText} />
       <Actions key={`${a.status}-${a.extended}`} appeal={a} />
+      {(a.status === 'answered' || a.status === 'closed') &&
+        a.permittedActions.includes('feedback.answer.publish') && <PublishForm appeal={a} />}
       <p>
         <Link to="/staff/feedback">{m.backToQueue}</Link>
       </p>
