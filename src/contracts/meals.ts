@@ -295,3 +295,19 @@ export const schoolMenusSchema = z.object({
   week: z.array(dailyMenuSchema),
 });
 export type SchoolMenus = z.infer<typeof schoolMenusSchema>;
+
+export const dishPhotoParams = z.object({ dishId: id, dishPhotoId: id });
+export const MAX_DISH_PHOTO_BYTES = 5 * 1024 * 1024;
+export const dishPhotoFieldsSchema = z.object({ altRu: z.string().trim().min(1).max(300) });
+
+export const dishPhotoSchema = z.object({
+  id: z.number().int(),
+  dishId: z.number().int(),
+  mediaType: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  sizeBytes: z.number().int(),
+  altRu: z.string(),
+  url: z.string(),
+});
+export type DishPhoto = z.infer<typeof dishPhotoSchema>;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../../app/testing/route-request.js';
 import { startTestApp, type Client, type TestApp } from '../../app/testing/test-app.js';
@@ -39,8 +40,9 @@ function upload(
   name: string,
   bytes: Buffer,
   fields: Record<string, string> = {},
+  type = XLSX,
 ) {
-  const form = multipartBody({ fields, file: { field: 'file', name, type: XLSX, bytes } });
+  const form = multipartBody({ fields, file: { field: 'file', name, type, bytes } });
   return client.request({
     method: 'POST',
     url,
@@ -351,5 +353,54 @@ describe('the public menu, dishes and suppliers', () => {
     expect((await cook.post(`/api/staff/meals/${school}/suppliers`, { name: 'Х', inn })).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe('dish photos', () => {
+  it('stores a photo resized for phones as WebP, serves it, and refuses what is no image or too large', async () => {
+    const menu = (await cook.get(`/api/staff/meals/${school}/menus?from=2027-01-11&to=2027-01-11`)).json<{
+      items: DailyMenuView[];
+    }>();
+    const dishId = menu.items[0]!.items[1]!.dishId!;
+    const url = `/api/staff/meals/${school}/dishes/${dishId}/photos`;
+    const big = await sharp({
+      create: { width: 2400, height: 1600, channels: 3, background: { r: 200, g: 120, b: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const res = await upload(cook, url, 'photo.jpg', big, { altRu: 'Суп в тарелке' }, 'image/jpeg');
+    expect(res.statusCode, res.body).toBe(201);
+    const photo = res.json<{ url: string; width: number; height: number; mediaType: string }>();
+    expect(photo).toMatchObject({ width: 1200, height: 800, mediaType: 'image/webp' });
+    const served = await t.anonymous.get(photo.url);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/webp');
+    expect((await sharp(served.rawPayload).metadata()).width).toBe(1200);
+    const pub = (
+      await t.anonymous.get(`/api/meals/schools/${school}/menus?date=2027-01-11`)
+    ).json<SchoolMenus>();
+    expect(pub.today!.items.find((i) => i.dishId === dishId)!.photoIds).toHaveLength(1);
+
+    const text = await upload(
+      cook,
+      url,
+      'photo.jpg',
+      Buffer.from('not an image'),
+      { altRu: 'x' },
+      'image/jpeg',
+    );
+    expect(text.statusCode).toBe(415);
+    expect(text.json<{ errors: { field: string }[] }>().errors[0]!.field).toBe('file');
+    const huge = Buffer.concat([big, Buffer.alloc(5 * 1024 * 1024)]);
+    const tooLarge = await upload(cook, url, 'photo.jpg', huge, { altRu: 'x' }, 'image/jpeg');
+    expect(tooLarge.statusCode).toBe(413);
+    const count = await t.db
+      .selectFrom('meals_dish_photo')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('dish_id', '=', dishId)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+    const other = await upload(officerB, url, 'photo.jpg', big, { altRu: 'x' }, 'image/jpeg');
+    expect(other.statusCode).toBe(403);
   });
 });

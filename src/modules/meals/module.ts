@@ -1,5 +1,6 @@
 import type { AppModule } from '../../platform/app-context.js';
 import { mealsDemo } from './demo/demo-part.js';
+import { dishPhotoRoutes } from './dishes/photo-routes.js';
 import { publicFoodRoutes } from './food-folder/public-routes.js';
 import { MenuService } from './menus/menu-service.js';
 import { staffMenuRoutes } from './menus/staff-routes.js';
@@ -18,6 +19,7 @@ export const mealsModule: AppModule = {
     staffMenuRoutes(app, ctx, new MenuService(ctx.db));
     publicFoodRoutes(app, ctx);
     supplierRoutes(app, ctx);
+    dishPhotoRoutes(app, ctx);
   },
   demo: mealsDemo,
 };

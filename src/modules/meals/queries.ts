@@ -494,3 +494,30 @@ export async function menuYears(db: Executor, organisationId: number) {
     .execute();
   return rows.map((r) => ({ year: Number(r.year), updated_at: new Date(r.updated_at) }));
 }
+
+export async function insertDishPhoto(
+  tx: Executor,
+  row: {
+    dish_id: number;
+    media_type: string;
+    bytes: Uint8Array;
+    size_bytes: number;
+    sha256: string;
+    width: number;
+    height: number;
+    alt_ru: string;
+  },
+): Promise<number> {
+  return (await tx.insertInto('meals_dish_photo').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function dishPhoto(db: Executor, dishId: number, photoId: number) {
+  return (
+    (await db
+      .selectFrom('meals_dish_photo')
+      .select(['bytes', 'media_type', 'sha256', 'size_bytes', 'alt_ru'])
+      .where('id', '=', photoId)
+      .where('dish_id', '=', dishId)
+      .executeTakeFirst()) ?? null
+  );
+}

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { RouteResourceMaker } from '../../../app/testing/route-resources.js';
+import { pngImage, TINY_WEBP } from '../../../app/testing/test-images.js';
 import { innCheckDigits } from '../../../contracts/tax-ids.js';
 import { writeCyclicMenu } from '../menu-format/cyclic-menu.js';
 import { writeDailyMenu } from '../menu-format/daily-menu.js';
@@ -67,7 +68,7 @@ export function randomInn(): string {
  */
 export const mealsRouteResources: RouteResourceMaker = {
   name: 'meals',
-  params: ['supplierId', 'dishId', 'fileName'],
+  params: ['supplierId', 'dishId', 'dishPhotoId', 'fileName'],
   needs: ['organisationId'],
   async create(db, f) {
     const supplier = await db
@@ -88,6 +89,16 @@ export const mealsRouteResources: RouteResourceMaker = {
       .execute();
     const dishes = await q.ensureDishes(db, f.schoolA1, SAMPLE_ITEMS);
     const dishId = dishes.get(q.lineKey(SAMPLE_ITEMS[0]!))!;
+    const photoId = await q.insertDishPhoto(db, {
+      dish_id: dishId,
+      media_type: 'image/webp',
+      bytes: TINY_WEBP,
+      size_bytes: TINY_WEBP.byteLength,
+      sha256: crypto.createHash('sha256').update(TINY_WEBP).digest('hex'),
+      width: 1,
+      height: 1,
+      alt_ru: 'Каша в тарелке',
+    });
     await q.replaceDailyMenu(
       db,
       {
@@ -120,7 +131,12 @@ export const mealsRouteResources: RouteResourceMaker = {
         { day: 2, lines: q.lineColumns(SAMPLE_ITEMS.slice(1), dishes) },
       ],
     );
-    return { supplierId: String(supplier.id), dishId: String(dishId), fileName: '2026-09-01-sm.xlsx' };
+    return {
+      supplierId: String(supplier.id),
+      dishId: String(dishId),
+      dishPhotoId: String(photoId),
+      fileName: '2026-09-01-sm.xlsx',
+    };
   },
   examples: {
     'POST /api/staff/meals/:organisationId/daily-menus': () => ({
@@ -159,6 +175,12 @@ export const mealsRouteResources: RouteResourceMaker = {
       body: { hotlinePhone: '+7 (8332) 64-10-10', weekDays: 5, meals: ['Завтрак', 'Обед'] },
     }),
     'PATCH /api/staff/meals/:organisationId/dishes/:dishId': () => ({ body: { allergens: ['milk'] } }),
+    'POST /api/staff/meals/:organisationId/dishes/:dishId/photos': () => ({
+      multipart: {
+        fields: { altRu: 'Каша в тарелке' },
+        file: { field: 'file', name: 'kasha.png', type: 'image/png', bytes: pngImage(8, 6) },
+      },
+    }),
     'POST /api/staff/meals/:organisationId/suppliers': () => ({
       body: {
         name: 'АО «Хлебозавод № 1»',
