@@ -1,8 +1,9 @@
 import { kindergartenModule } from '../features/kindergarten-service/manifest';
+import { mealsModule } from '../features/meals/manifest';
 import type { ServiceModule } from './service-module';
 
 /**
  * The family services the portal offers, in the order of the menu and the home page. Adding a service
  * is one manifest (see service-module.ts) and one entry here; the shell reads nothing else.
  */
-export const SERVICE_MODULES: readonly ServiceModule[] = [kindergartenModule];
+export const SERVICE_MODULES: readonly ServiceModule[] = [kindergartenModule, mealsModule];
