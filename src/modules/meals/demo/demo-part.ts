@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DemoSeedContext } from '../../../platform/app-context.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit-log.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -50,12 +51,19 @@ function mondayFrom(date: string): string {
  */
 export async function mealsDemo(trx: Db, ctx: DemoSeedContext): Promise<Record<string, number>> {
   const count = ctx.scale === 'tiny' ? 2 : 4;
+  // Schools whose cook can sign in first (the demo's staff logins `cook-<id>`), then the others by id.
   const schools = await trx
-    .selectFrom('organisation')
-    .select(['id', 'short_name'])
-    .where('kind', '=', 'school')
-    .where('status', '=', 'active')
-    .orderBy('id')
+    .selectFrom('organisation as o')
+    .leftJoin('role_assignment as r', (j) =>
+      j.onRef('r.organisation_id', '=', 'o.id').on('r.role', '=', 'cook'),
+    )
+    .select(['o.id', 'o.short_name'])
+    .select((eb) => eb.fn.count<number>('r.user_id').as('cooks'))
+    .where('o.kind', '=', 'school')
+    .where('o.status', '=', 'active')
+    .groupBy(['o.id', 'o.short_name'])
+    .orderBy(sql`count(r.user_id) > 0`, 'desc')
+    .orderBy('o.id')
     .limit(count)
     .execute();
   const ref = ctx.referenceDay;
