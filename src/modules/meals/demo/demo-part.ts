@@ -167,6 +167,6 @@ export async function mealsDemo(trx: Db, ctx: DemoSeedContext): Promise<Record<s
     });
     menus += generated.written.length;
   }
-  ctx.log(`meals: ${schools.length} schools, ${menus} daily menus, ${dishes} dishes, ${suppliers} suppliers`);
+  ctx.log(`${schools.length} schools, ${menus} daily menus, ${dishes} dishes, ${suppliers} suppliers`);
   return { mealSchools: schools.length, dailyMenus: menus, dishes, suppliers };
 }
