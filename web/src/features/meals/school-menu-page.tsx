@@ -172,7 +172,7 @@ function MenuLineItem({ line, withPhoto }: { line: MenuLine; withPhoto: boolean 
           </div>
         )}
         {withPhoto && line.supplierId !== null && (
-          <div className={styles.supplier}>
+          <div className={`${styles.supplier} ${styles.noPrint}`}>
             <a href={supplierCardUrl(line.supplierId)}>{t('meals.supplierLink')}</a>
           </div>
         )}
