@@ -1,6 +1,7 @@
 import type { AppModule } from '../platform/app-context.js';
 import { feedbackModule } from '../modules/feedback/module.js';
 import { lifeSituationsModule } from '../modules/life-situations/module.js';
+import { mealsModule } from '../modules/meals/module.js';
 import { catalogModule } from '../modules/kindergarten/catalog/module.js';
 import { placementModule } from '../modules/kindergarten/placement/module.js';
 import { queueModule } from '../modules/kindergarten/queue/module.js';
@@ -16,4 +17,5 @@ export const MODULES: AppModule[] = [
   reportingModule,
   feedbackModule,
   lifeSituationsModule,
+  mealsModule,
 ];

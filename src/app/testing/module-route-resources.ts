@@ -1,6 +1,7 @@
 import { feedbackRouteResources } from '../../modules/feedback/testing/route-resources.js';
 import { catalogRouteResources } from '../../modules/kindergarten/catalog/testing/route-resources.js';
 import { lifeSituationsRouteResources } from '../../modules/life-situations/testing/route-resources.js';
+import { mealsRouteResources } from '../../modules/meals/testing/route-resources.js';
 import { placementRouteResources } from '../../modules/kindergarten/placement/testing/route-resources.js';
 import { queueRouteResources } from '../../modules/kindergarten/queue/testing/route-resources.js';
 import { reportingRouteResources } from '../../modules/kindergarten/reporting/testing/route-resources.js';
@@ -16,4 +17,5 @@ export const ROUTE_RESOURCES: RouteResourceMaker[] = [
   reportingRouteResources,
   feedbackRouteResources,
   lifeSituationsRouteResources,
+  mealsRouteResources,
 ];

@@ -1,6 +1,7 @@
 import { feedbackModule } from '../features/feedback/manifest';
 import { kindergartenModule } from '../features/kindergarten-service/manifest';
 import { lifeSituationsModule } from '../features/life-situations/manifest';
+import { mealsModule } from '../features/meals/manifest';
 import type { ServiceModule } from './service-module';
 
 /**
@@ -10,5 +11,6 @@ import type { ServiceModule } from './service-module';
 export const SERVICE_MODULES: readonly ServiceModule[] = [
   kindergartenModule,
   feedbackModule,
+  mealsModule,
   lifeSituationsModule,
 ];
