@@ -1,4 +1,5 @@
 import type { AppModule } from '../../platform/app-context.js';
+import { contestsDemo } from './demo/demo-part.js';
 import './permissions.js';
 import { contestRoutes } from './routes.js';
 import './tables.js';
@@ -13,4 +14,5 @@ export const contestsModule: AppModule = {
   routes(app, ctx) {
     contestRoutes(app, ctx);
   },
+  demo: contestsDemo,
 };
