@@ -1,3 +1,4 @@
+import { contestsModule } from '../features/contests/manifest';
 import { kindergartenModule } from '../features/kindergarten-service/manifest';
 import type { ServiceModule } from './service-module';
 
@@ -5,4 +6,4 @@ import type { ServiceModule } from './service-module';
  * The family services the portal offers, in the order of the menu and the home page. Adding a service
  * is one manifest (see service-module.ts) and one entry here; the shell reads nothing else.
  */
-export const SERVICE_MODULES: readonly ServiceModule[] = [kindergartenModule];
+export const SERVICE_MODULES: readonly ServiceModule[] = [kindergartenModule, contestsModule];
