@@ -302,6 +302,18 @@ describe('a contest from draft to published results', () => {
     expect(cps[0]).toMatchObject({ seq: 1 });
   });
 
+  it('limits one voter to 30 vote requests a minute, whatever their network', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++)
+      statuses.push(
+        (await citizen1.post(`/api/contests/${C}/votes`, { nominationId: 'n-01', practiceId: 'p-0001' }))
+          .statusCode,
+      );
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s !== 409 && s !== 429)).toEqual([]);
+    expect(await count('contest_vote_log')).toBe(3);
+  });
+
   it('annuls a vote with a reason as a later line, closes, and publishes a log anyone can verify', async () => {
     const annul = await organiser.post(`/api/staff/contests/${C}/votes/3/annulment`, {
       reason: 'Бот: всплеск из одной сети',

@@ -85,6 +85,13 @@ export function contestRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
   const rateLimit = { max: ctx.config.RATE_LIMIT_PUBLIC_PER_MINUTE, timeWindow: '1 minute' };
+  // Per voter, not per address (many voters share a network): 30 votes a minute is beyond any person.
+  const voteLimit = {
+    max: 30,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => `contest-vote:${request.principal?.userId ?? request.ip}`,
+    allowList: () => false,
+  };
 
   // The organiser
 
@@ -493,7 +500,7 @@ export function contestRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     '/api/contests/:contestId/votes',
     {
-      config: { permission: { action: A.vote }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { permission: { action: A.vote }, rateLimit: voteLimit },
       schema: {
         tags,
         summary: 'Vote for a practice of a nomination (once; a receipt is shown)',
