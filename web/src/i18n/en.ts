@@ -298,7 +298,7 @@ export const en: Messages = {
   'contests.nominationCount': 'Nominations: {count}',
   'contests.topicFigure': 'Appeals: ≈ {count}, {share} % of all appeals',
   'contests.choose': 'Choose one practice',
-  'contests.region': 'Region {code}',
+  'contests.region': '{name}',
   'contests.vote': 'Vote',
   'contests.voted': 'Your vote is counted',
   'contests.receiptLead':
@@ -310,7 +310,7 @@ export const en: Messages = {
   'contests.practice': 'Practice',
   'contests.votes': 'Votes',
   'contests.byRegion': "Votes by voters' region",
-  'contests.voterRegion': 'Region code',
+  'contests.voterRegion': 'Region',
   'contests.problem': 'Problem',
   'contests.solution': 'Solution',
   'contests.resultsOfPractice': 'Results',

@@ -310,7 +310,7 @@ export const ru = {
   'contests.nominationCount': 'Номинаций: {count}',
   'contests.topicFigure': 'По обращениям: ≈ {count}, {share} % всех обращений',
   'contests.choose': 'Выберите одну практику',
-  'contests.region': 'Регион {code}',
+  'contests.region': '{name}',
   'contests.vote': 'Проголосовать',
   'contests.voted': 'Ваш голос учтён',
   'contests.receiptLead':
@@ -322,7 +322,7 @@ export const ru = {
   'contests.practice': 'Практика',
   'contests.votes': 'Голосов',
   'contests.byRegion': 'Голоса по регионам голосующих',
-  'contests.voterRegion': 'Код региона',
+  'contests.voterRegion': 'Регион',
   'contests.problem': 'Проблема',
   'contests.solution': 'Решение',
   'contests.resultsOfPractice': 'Результаты',

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
+import { RUSSIAN_SUBJECTS } from '@contracts/russian-subjects';
 import { isApiError } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
@@ -24,6 +25,9 @@ import {
   type VoteReceipt,
 } from './api';
 import styles from './contests.module.css';
+
+const SUBJECT_NAMES = new Map(RUSSIAN_SUBJECTS.map((s) => [s.code, s.nameRu]));
+const regionName = (code: string) => SUBJECT_NAMES.get(code) ?? code;
 
 const STATE_KEYS = {
   draft: 'contests.state.draft',
@@ -117,7 +121,9 @@ function NominationBallot({ contest, nominationId }: { contest: PublicContest; n
                 )}
                 <span>
                   <Link to={`/contests/${contest.id}/practices/${o.practiceId}`}>{o.title}</Link>{' '}
-                  <span className={styles.meta}>{t('contests.region', { code: o.regionCode })}</span>
+                  <span className={styles.meta}>
+                    {t('contests.region', { name: regionName(o.regionCode) })}
+                  </span>
                 </span>
               </label>
             ))}
@@ -182,7 +188,7 @@ function Results({ contest }: { contest: PublicContest }) {
         <tbody>
           {topRegions.map(([code, votes]) => (
             <tr key={code}>
-              <td>{code}</td>
+              <td>{regionName(code)}</td>
               <td>{votes.toLocaleString('ru-RU')}</td>
             </tr>
           ))}
@@ -247,7 +253,7 @@ function PracticePage() {
   const p = practice.data;
   return (
     <>
-      <PageHeader title={p.title} eyebrow={t('contests.region', { code: p.regionCode })} />
+      <PageHeader title={p.title} eyebrow={t('contests.region', { name: regionName(p.regionCode) })} />
       <Card title={t('contests.problem')}>{p.problem}</Card>
       <Card title={t('contests.solution')}>{p.solution}</Card>
       <Card title={t('contests.resultsOfPractice')}>
