@@ -392,6 +392,38 @@ export async function lockHead(tx: Executor, contestId: string) {
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The head locked for an append, with the contest's state and the last checkpoint read in the same
+ * round trip: the lock serialises every append of a contest, so its critical section stays short.
+ */
+export async function lockHeadForVote(tx: Executor, contestId: string) {
+  return tx
+    .selectFrom('contest_log_head as h')
+    .innerJoin('contest as c', 'c.id', 'h.contest_id')
+    .select((eb) => [
+      'h.seq',
+      'h.hash',
+      'c.state',
+      eb
+        .selectFrom('contest_checkpoint as k')
+        .select('k.seq')
+        .whereRef('k.contest_id', '=', 'h.contest_id')
+        .orderBy('k.seq', 'desc')
+        .limit(1)
+        .as('checkpoint_seq'),
+      eb
+        .selectFrom('contest_checkpoint as k')
+        .select('k.at')
+        .whereRef('k.contest_id', '=', 'h.contest_id')
+        .orderBy('k.seq', 'desc')
+        .limit(1)
+        .as('checkpoint_at'),
+    ])
+    .where('h.contest_id', '=', contestId)
+    .forUpdate('h')
+    .executeTakeFirstOrThrow();
+}
+
 export async function appendLine(
   tx: Executor,
   contestId: string,

@@ -108,18 +108,22 @@ export async function castVote(
         'body.nominationId',
         'you have already voted in this nomination; votes cannot be changed',
       );
-    const head = await q.lockHead(tx, contestId);
-    const current = await q.contestById(tx, contestId);
-    if (!current || current.state !== 'voting')
+    const locked = await q.lockHeadForVote(tx, contestId);
+    if (locked.state !== 'voting')
       throw fieldProblem(409, 'voting-closed', 'params.contestId', 'voting has closed');
-    const sealed = appendVote(head, {
+    const sealed = appendVote(locked, {
       nomination: vote.nominationId,
       practice: vote.practiceId,
       voter_region: identity.registration_region!,
       receipt,
     });
     await q.appendLine(tx, contestId, sealed, now.toISOString().slice(0, 10));
-    await maybeCheckpoint(tx, contestId, sealed, now);
+    const last =
+      locked.checkpoint_seq !== null && locked.checkpoint_at
+        ? { seq: locked.checkpoint_seq, hash: '', at: iso(locked.checkpoint_at) }
+        : undefined;
+    if (checkpointDue(last, sealed.seq, now))
+      await q.insertCheckpoint(tx, contestId, { seq: sealed.seq, hash: sealed.hash, at: now });
     return sealed;
   });
   return { contestId, nominationId: vote.nominationId, receipt, seq: line.seq };
