@@ -131,15 +131,22 @@ describe('portal: the home page of every family service', () => {
     await family.waitFor();
     await family.getByRole('link', { name: 'Направления' }).waitFor();
     // The block shows what the platform's registry holds for this parent: their open requests.
-    const open = await page.evaluate<{ total: number; items: { reference: string | null }[] }>(
-      "fetch('/api/my/requests?state=open&pageSize=5').then((r) => r.json())",
-    );
+    const open = await page.evaluate<{
+      total: number;
+      items: { module: string; kind: string; reference: string | null }[];
+    }>("fetch('/api/my/requests?state=open&pageSize=5').then((r) => r.json())");
     if (open.total === 0) await family.getByText('Открытых заявлений нет').waitFor();
+    // Each service names its own kinds of request.
+    const KIND_NAMES: Record<string, string> = {
+      'kindergarten/kindergarten.application': 'Заявление в детский сад',
+      'feedback/appeal': 'Обращение',
+      'feedback/message': 'Сообщение о проблеме',
+    };
     for (const item of open.items) {
+      const name = KIND_NAMES[`${item.module}/${item.kind}`];
+      expect(name, `${item.module}/${item.kind}`).toBeDefined();
       const reference = (item.reference ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      await family
-        .getByRole('link', { name: new RegExp(`Заявление в детский сад, №\\s${reference}`) })
-        .waitFor();
+      await family.getByRole('link', { name: new RegExp(`${name}, №\\s${reference}`) }).waitFor();
     }
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page);

@@ -246,3 +246,97 @@ export const topicsSchema = z.object({
 export type FeedbackTopics = z.infer<typeof topicsSchema>;
 
 export const appealUrl = (id: number) => `/feedback/appeals/${id}`;
+
+/** An Open311 request waiting for the citizen's confirmation through Госуслуги (/feedback/confirm/:token). */
+export const open311PendingSchema = z.object({
+  token: z.string(),
+  serviceCode: z.string(),
+  description: z.string(),
+  organisationId: z.number().int().nullable(),
+  organisationName: z.string().nullable(),
+  point: z.object({ lat: z.number(), lon: z.number() }).nullable(),
+  addressString: z.string().nullable(),
+  expiresAt: z.string(),
+  confirmed: z.boolean(),
+  appealUrl: z.string().nullable(),
+});
+export type Open311Pending = z.infer<typeof open311PendingSchema>;
+
+// ---------------------------------------------------------------------------------------------------
+// ЦУР dashboard
+
+export const dashboardQuerySchema = z
+  .object({
+    from: calendarDate,
+    to: calendarDate,
+    municipalityId: id.optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 3 * 366 * 86_400_000, {
+    message: 'at most three years',
+    path: ['from'],
+  });
+export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
+
+/** Figures of a set of appeals registered in the period (a month, a municipality, a topic…). */
+const dashboardFigures = {
+  registered: z.number().int(),
+  answered: z.number().int(),
+  /** Of these, still open and past the answer limit today. */
+  overdue: z.number().int(),
+  /** Days from registration to the answer: mean and 90th percentile, null when none answered. */
+  meanDaysToAnswer: z.number().nullable(),
+  p90DaysToAnswer: z.number().nullable(),
+  meanRating: z.number().nullable(),
+};
+
+export const dashboardSchema = z.object({
+  from: calendarDate,
+  to: calendarDate,
+  today: calendarDate,
+  /** What the caller sees: the whole region, or their municipalities and organisations. */
+  coverage: z.enum(['region', 'partial']),
+  total: z.object({
+    ...dashboardFigures,
+    rated: z.number().int(),
+    /** Answers rated 1, 2, 3, 4, 5. */
+    ratings: z.array(z.number().int()).length(5),
+  }),
+  /** All open appeals now, whatever the period: overdue and due within three days. */
+  now: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() }),
+  byMonth: z.array(z.object({ month: z.string(), ...dashboardFigures })),
+  byMunicipality: z.array(
+    z.object({
+      municipalityId: z.number().int().nullable(),
+      nameRu: z.string(),
+      nameEn: z.string(),
+      ...dashboardFigures,
+      pupils: z.number().int(),
+      /** Appeals per 1,000 pupils of the municipality's schools, null without pupils. */
+      perThousandPupils: z.number().nullable(),
+      residents: z.number().int().nullable(),
+      perThousandResidents: z.number().nullable(),
+    }),
+  ),
+  byCategory: z.array(
+    z.object({
+      categoryCode: z.string(),
+      titleRu: z.string(),
+      titleEn: z.string(),
+      ...dashboardFigures,
+      /** Share of all appeals of the period, 0…1. */
+      share: z.number(),
+    }),
+  ),
+  /** The 20 organisations with the most appeals. */
+  byOrganisation: z.array(
+    z.object({
+      organisationId: z.number().int(),
+      name: z.string(),
+      ...dashboardFigures,
+      pupils: z.number().int(),
+      perThousandPupils: z.number().nullable(),
+    }),
+  ),
+});
+export type FeedbackDashboard = z.infer<typeof dashboardSchema>;

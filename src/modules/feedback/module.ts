@@ -4,7 +4,12 @@ import { categorySuggester } from './appeals/category-suggestion.js';
 import { citizenAppealRoutes } from './appeals/routes.js';
 import { StaffAppealService } from './appeals/staff-service.js';
 import { staffAppealRoutes } from './appeals/staff-routes.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { DashboardService } from './dashboard/dashboard-service.js';
 import { feedbackDemo } from './demo/demo.js';
+import { open311ConfirmRoutes } from './open311/open311-confirm-routes.js';
+import { open311Routes } from './open311/open311-routes.js';
+import { Open311Service } from './open311/open311-service.js';
 import './permissions.js';
 import { publicFeedbackRoutes } from './public-routes.js';
 import './tables.js';
@@ -21,6 +26,10 @@ export const feedbackModule: AppModule = {
     publicFeedbackRoutes(app, ctx);
     citizenAppealRoutes(app, ctx, appeals);
     staffAppealRoutes(app, ctx, desk);
+    const open311 = new Open311Service(ctx.db, appeals, ctx.config.publicUrl);
+    open311Routes(app, ctx, open311);
+    open311ConfirmRoutes(app, open311);
+    dashboardRoutes(app, new DashboardService(ctx.db));
   },
   demo: feedbackDemo,
 };

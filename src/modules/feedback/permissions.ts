@@ -13,6 +13,7 @@ export const FEEDBACK_ACTIONS = {
   read: 'feedback.appeal.read',
   handle: 'feedback.appeal.handle',
   route: 'feedback.appeal.route',
+  dashboard: 'feedback.dashboard.read',
 } as const;
 
 export const HANDLER_ROLES: readonly Role[] = [
@@ -47,6 +48,13 @@ defineActions({
     roles: ['cur_operator', 'municipal_officer'],
     description: 'Assign, reassign or forward an appeal to another organisation',
     personalData: true,
+  },
+});
+
+defineActions({
+  [FEEDBACK_ACTIONS.dashboard]: {
+    roles: [...HANDLER_ROLES, 'regional_admin', 'auditor'],
+    description: 'See the ЦУР dashboard (aggregates only) of the appeals the grant covers, and export it',
   },
 });
 

@@ -70,11 +70,41 @@ export interface FeedbackRoutingRuleTable {
   created_at: Generated<Date>;
 }
 
+export interface FeedbackApiClientTable {
+  id: Generated<number>;
+  name: string;
+  key_sha256: string;
+  created_at: Generated<Date>;
+  revoked_at: Date | null;
+}
+
+export interface FeedbackOpen311RequestTable {
+  token: string;
+  api_client_id: number;
+  service_code: string;
+  description: string;
+  organisation_id: number | null;
+  lat: number | null;
+  lon: number | null;
+  address_string: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  media_url: string | null;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  appeal_id: string | null;
+  confirmed_by: string | null;
+}
+
 declare module '../../platform/db/database.js' {
   interface Database {
     feedback_appeal: FeedbackAppealTable;
     feedback_appeal_photo: FeedbackAppealPhotoTable;
     feedback_appeal_event: FeedbackAppealEventTable;
     feedback_routing_rule: FeedbackRoutingRuleTable;
+    feedback_api_client: FeedbackApiClientTable;
+    feedback_open311_request: FeedbackOpen311RequestTable;
   }
 }

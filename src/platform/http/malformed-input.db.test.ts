@@ -219,6 +219,17 @@ function judge(route: RegisteredRoute, attempt: Attempt, res: LightMyRequestResp
   if (attempt.mustRefuse && res.statusCode < 400) return `accepted with ${res.statusCode}`;
   // The embedded demo identity provider answers in OAuth's own error format, as a real one would.
   if (route.url.startsWith(DEMO_OIDC_PATH)) return null;
+  // Open311 GeoReport v2 answers errors in its own format: a list of { code, description } (the
+  // router's own refusals, before any route matched, stay problem+json).
+  const routerProblem = /application\/problem\+json/.test(String(res.headers['content-type']));
+  if (route.url.startsWith('/open311/') && res.statusCode >= 400 && !routerProblem) {
+    if (route.method === 'HEAD') return null;
+    const body = (/json/.test(String(res.headers['content-type'])) ? res.json() : null) as
+      { code?: unknown; description?: unknown }[] | null;
+    if (!Array.isArray(body) || body[0]?.code !== res.statusCode || typeof body[0]?.description !== 'string')
+      return `${res.statusCode} is not an Open311 error list`;
+    return null;
+  }
   if (res.statusCode >= 400) {
     if (!/application\/problem\+json/.test(String(res.headers['content-type'])))
       return `${res.statusCode} is not problem+json`;

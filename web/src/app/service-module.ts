@@ -19,6 +19,22 @@ export interface ServiceModule {
   home?: HomeCard;
   /** Names of the service's request kinds (the `kind` of its family requests) for «Мои заявления». */
   requestKinds?: Readonly<Record<string, MessageKey>>;
+  /** What the service offers a signed-in family on its home page, chosen by the server from its facts. */
+  familyOffers?: FamilyOffers;
+}
+
+/** Offers to a signed-in citizen's family («Многодетная семья» for three children under 18). */
+export interface FamilyOffers {
+  /** Cache key (react-query); the home page adds the locale. */
+  queryKey: readonly unknown[];
+  /** The family's own offers (a route of the citizen's); an empty list when there are none. */
+  load: (locale: Locale, signal: AbortSignal) => Promise<readonly FamilyOffer[]>;
+}
+
+export interface FamilyOffer {
+  to: string;
+  title: string;
+  detail?: string;
 }
 
 /** Who may open a route: anyone (left out), any signed-in person, or holders of one of the roles. */

@@ -31,6 +31,9 @@ export const en: Messages = {
   'nav.staffPlacement': 'Placement',
   'nav.staffAnalytics': 'Analytics',
   'nav.staffAudit': 'Audit log',
+  'nav.feedback': 'Appeals',
+  'nav.myAppeals': 'My appeals',
+  'nav.staffFeedback': "Citizens' appeals",
   'nav.staffGroup': 'Work',
 
   'header.signIn': 'Sign in',
@@ -104,6 +107,17 @@ export const en: Messages = {
   'kindergarten.card.apply': 'Apply',
   'kindergarten.card.queue': 'Queue',
   'kindergarten.request.application': 'Kindergarten application',
+
+  'feedback.card.title': "Citizens' appeals",
+  'feedback.card.text':
+    'Report a problem at a kindergarten, a school, a canteen or a club and get an answer within the legal limit.',
+  'feedback.card.keywords':
+    'appeal, complaint, problem, report, regional control centre, suggestion, question, answer',
+  'feedback.card.lastMonth': 'Appeals in 30 days: {count}',
+  'feedback.card.report': 'Report a problem',
+  'feedback.card.mine': 'My appeals',
+  'feedback.request.appeal': 'Appeal',
+  'feedback.request.message': 'Message about a problem',
 
   'login.title': 'Sign in',
   'login.lead': 'Choose how to sign in.',
@@ -327,4 +341,20 @@ export const en: Messages = {
   'contests.receiptCheckpointed': 'A published checkpoint fixes the line.',
   'contests.receiptPending': 'The line will be fixed by the next checkpoint.',
   'contests.receiptAnnulled': 'The organiser annulled this vote; the log gives the reason.',
+  // Life situations (issue 19) and the home page's family offers.
+  'home.offers.title': 'Your family may need',
+  'home.offers.lead': "Chosen from your family's details: the children and their ages.",
+  'life.title': 'Life situations',
+  'life.nav.catalogue': 'Life situations',
+  'life.nav.ratings': 'Rate a service',
+  'life.nav.staff': 'Life situations: editing',
+  'life.nav.staffRatings': 'Answers to «Your control» ratings',
+  'life.card.title': 'Life situations',
+  'life.card.text':
+    'Step-by-step guides: a birth, a large family, a kindergarten, clubs — with the status of your requests.',
+  'life.card.keywords':
+    'life situation, large family, birth, allowance, certificate, guide, rating, step by step',
+  'life.card.count': 'Life situations: {count}',
+  'life.card.catalogue': 'All situations',
+  'life.card.rate': 'Rate a service',
 };

@@ -35,6 +35,9 @@ export const ru = {
   'nav.staffPlacement': 'Комплектование',
   'nav.staffAnalytics': 'Аналитика',
   'nav.staffAudit': 'Журнал аудита',
+  'nav.feedback': 'Обращения',
+  'nav.myAppeals': 'Мои обращения',
+  'nav.staffFeedback': 'Обращения граждан',
   'nav.staffGroup': 'Работа',
 
   'header.signIn': 'Войти',
@@ -110,6 +113,17 @@ export const ru = {
   'kindergarten.card.apply': 'Подать заявление',
   'kindergarten.card.queue': 'Очередь',
   'kindergarten.request.application': 'Заявление в детский сад',
+
+  'feedback.card.title': 'Обращения граждан',
+  'feedback.card.text':
+    'Сообщить о проблеме в детском саду, школе, столовой или кружке и получить ответ в срок, установленный законом.',
+  'feedback.card.keywords':
+    'обращение, жалоба, проблема, сообщить, ЦУР, центр управления регионом, предложение, вопрос, ответ, 59-ФЗ',
+  'feedback.card.lastMonth': 'Обращений за 30 дней: {count}',
+  'feedback.card.report': 'Сообщить о проблеме',
+  'feedback.card.mine': 'Мои обращения',
+  'feedback.request.appeal': 'Обращение',
+  'feedback.request.message': 'Сообщение о проблеме',
 
   'login.title': 'Вход',
   'login.lead': 'Выберите способ входа.',
@@ -339,4 +353,20 @@ export const ru = {
   'contests.receiptCheckpointed': 'Строка закреплена опубликованной контрольной точкой.',
   'contests.receiptPending': 'Строка войдёт в ближайшую контрольную точку.',
   'contests.receiptAnnulled': 'Этот голос аннулирован организатором; причина указана в журнале.',
+  // Life situations (issue 19) and the home page's family offers.
+  'home.offers.title': 'Вашей семье может пригодиться',
+  'home.offers.lead': 'Подобрано по сведениям о вашей семье: дети и их возраст.',
+  'life.title': 'Жизненные ситуации',
+  'life.nav.catalogue': 'Жизненные ситуации',
+  'life.nav.ratings': 'Ваш контроль',
+  'life.nav.staff': 'Жизненные ситуации: редактирование',
+  'life.nav.staffRatings': 'Ответы на оценки «Ваш контроль»',
+  'life.card.title': 'Жизненные ситуации',
+  'life.card.text':
+    'Пошаговые инструкции: рождение ребёнка, многодетная семья, детский сад, кружки — со статусами ваших заявлений.',
+  'life.card.keywords':
+    'жизненная ситуация, многодетная семья, рождение ребёнка, пособие, удостоверение, инструкция, оценка, ваш контроль',
+  'life.card.count': 'Жизненных ситуаций: {count}',
+  'life.card.catalogue': 'Все ситуации',
+  'life.card.rate': 'Оценить услугу',
 } as const satisfies Record<string, string | PluralForms>;

@@ -6,6 +6,28 @@ export interface SelectOption {
   value: string;
   label: string;
   disabled?: boolean;
+  /** Options with the same group are shown together under its name (an optgroup), in first-seen order. */
+  group?: string;
+}
+
+function renderOptions(options: readonly SelectOption[]) {
+  const option = (o: SelectOption) => (
+    <option key={o.value} value={o.value} disabled={o.disabled}>
+      {o.label}
+    </option>
+  );
+  if (!options.some((o) => o.group !== undefined)) return options.map(option);
+  const groups = new Map<string, SelectOption[]>();
+  for (const o of options) groups.set(o.group ?? '', [...(groups.get(o.group ?? '') ?? []), o]);
+  return [...groups].map(([group, items]) =>
+    group === '' ? (
+      items.map(option)
+    ) : (
+      <optgroup key={group} label={group}>
+        {items.map(option)}
+      </optgroup>
+    ),
+  );
 }
 
 export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'children'> {
@@ -47,11 +69,7 @@ export function Select({
         {...rest}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value} disabled={o.disabled}>
-            {o.label}
-          </option>
-        ))}
+        {renderOptions(options)}
       </select>
       <FieldError id={selectId}>{error}</FieldError>
     </div>

@@ -63,6 +63,11 @@ export class AppealService {
   }
 
   async file(actor: Actor & { userId: string }, input: FileAppealInput): Promise<Appeal> {
+    return inTransaction(this.db, (tx) => this.fileIn(tx, actor, input));
+  }
+
+  /** Files inside the caller's transaction (an Open311 confirmation marks its token in the same one). */
+  async fileIn(tx: Tx, actor: Actor & { userId: string }, input: FileAppealInput): Promise<Appeal> {
     const leaf = CATEGORIES.leaf(input.categoryCode);
     if (!leaf)
       throw invalidField(
@@ -71,119 +76,117 @@ export class AppealService {
         'a code from GET /api/feedback/categories',
       );
     const day = this.today();
-    return inTransaction(this.db, async (tx) => {
-      let municipalityId: number | null = null;
-      if (input.organisationId !== undefined) {
-        const org = await organisationOf(tx, input.organisationId);
-        if (!org)
-          throw invalidField('body.organisationId', 'There is no such organisation.', 'an organisation id');
-        municipalityId = org.municipality_id;
-      }
-      if (municipalityId === null && input.point)
-        municipalityId = await nearestMunicipality(tx, input.point.lat, input.point.lon);
-      // An electronic appeal is registered the day it arrives (59-ФЗ ст. 8 ч. 2 allows up to 3 days).
-      const deadlines = appealDeadlines(
-        { kind: input.kind, receivedOn: day, registeredOn: day, messageTarget: leaf.messageTarget },
-        RUSSIAN_CALENDAR,
-      );
-      const rules = (await routingRules(tx)).map((r) => ({
-        id: r.id,
-        categoryCode: r.category_code,
-        municipalityId: r.municipality_id,
-        organisationId: r.organisation_id,
-        assigneeUserId: r.assignee_user_id,
-      }));
-      const routed = routeAppeal(rules, {
-        categoryCode: input.categoryCode,
-        municipalityId,
-        organisationId: input.organisationId ?? null,
-      });
-      const id = await nextAppealId(tx);
-      const number = `FB-${day.slice(0, 4)}-${id.padStart(6, '0')}`;
-      await insertAppeal(tx, {
-        id,
-        number,
-        kind: input.kind,
-        owner_user_id: actor.userId,
-        category_code: input.categoryCode,
-        organisation_id: input.organisationId ?? null,
-        lat: input.point?.lat ?? null,
-        lon: input.point?.lon ?? null,
-        municipality_id: municipalityId,
-        text: input.text,
-        status: initialAppealState().status,
-        without_answer_ground: null,
-        without_answer_note: null,
-        extension_reason: null,
-        rating: null,
-        rating_comment: null,
-        received_on: day,
-        registered_on: day,
-        registration_due: deadlines.registrationDue,
-        forwarding_due: deadlines.forwardingDue,
-        answer_due: deadlines.answerDue,
-        responsible_organisation_id: input.organisationId ?? null,
-        assignee_user_id: routed?.assigneeUserId ?? null,
-        answer_text: null,
-        answered_at: null,
-        answered_by: null,
-      });
+    let municipalityId: number | null = null;
+    if (input.organisationId !== undefined) {
+      const org = await organisationOf(tx, input.organisationId);
+      if (!org)
+        throw invalidField('body.organisationId', 'There is no such organisation.', 'an organisation id');
+      municipalityId = org.municipality_id;
+    }
+    if (municipalityId === null && input.point)
+      municipalityId = await nearestMunicipality(tx, input.point.lat, input.point.lon);
+    // An electronic appeal is registered the day it arrives (59-ФЗ ст. 8 ч. 2 allows up to 3 days).
+    const deadlines = appealDeadlines(
+      { kind: input.kind, receivedOn: day, registeredOn: day, messageTarget: leaf.messageTarget },
+      RUSSIAN_CALENDAR,
+    );
+    const rules = (await routingRules(tx)).map((r) => ({
+      id: r.id,
+      categoryCode: r.category_code,
+      municipalityId: r.municipality_id,
+      organisationId: r.organisation_id,
+      assigneeUserId: r.assignee_user_id,
+    }));
+    const routed = routeAppeal(rules, {
+      categoryCode: input.categoryCode,
+      municipalityId,
+      organisationId: input.organisationId ?? null,
+    });
+    const id = await nextAppealId(tx);
+    const number = `FB-${day.slice(0, 4)}-${id.padStart(6, '0')}`;
+    await insertAppeal(tx, {
+      id,
+      number,
+      kind: input.kind,
+      owner_user_id: actor.userId,
+      category_code: input.categoryCode,
+      organisation_id: input.organisationId ?? null,
+      lat: input.point?.lat ?? null,
+      lon: input.point?.lon ?? null,
+      municipality_id: municipalityId,
+      text: input.text,
+      status: initialAppealState().status,
+      without_answer_ground: null,
+      without_answer_note: null,
+      extension_reason: null,
+      rating: null,
+      rating_comment: null,
+      received_on: day,
+      registered_on: day,
+      registration_due: deadlines.registrationDue,
+      forwarding_due: deadlines.forwardingDue,
+      answer_due: deadlines.answerDue,
+      responsible_organisation_id: input.organisationId ?? null,
+      assignee_user_id: routed?.assigneeUserId ?? null,
+      answer_text: null,
+      answered_at: null,
+      answered_by: null,
+    });
+    await insertAppealEvent(tx, {
+      appealId: id,
+      actorUserId: actor.userId,
+      type: 'registered',
+      toStatus: 'registered',
+    });
+    if (routed)
       await insertAppealEvent(tx, {
         appealId: id,
-        actorUserId: actor.userId,
-        type: 'registered',
-        toStatus: 'registered',
+        actorUserId: null,
+        type: 'assigned',
+        note: `routing rule ${routed.id}`,
       });
-      if (routed)
-        await insertAppealEvent(tx, {
-          appealId: id,
-          actorUserId: null,
-          type: 'assigned',
-          note: `routing rule ${routed.id}`,
-        });
-      await upsertFamilyRequest(tx, {
-        appealId: Number(id),
-        kind: input.kind,
-        ownerUserId: actor.userId,
-        organisationId: input.organisationId ?? null,
-        number,
-        status: 'registered',
-        state: 'open',
-        link: appealUrl(Number(id)),
-        submittedAt: this.now(),
-      });
-      await recordAudit(tx, actor, {
-        action: 'feedback.appeal.registered',
-        subjectType: 'feedback_appeal',
-        subjectId: id,
-        municipalityId,
-        summary: {
-          number,
-          kind: input.kind,
-          categoryCode: input.categoryCode,
-          organisationId: input.organisationId ?? null,
-          answerDue: deadlines.answerDue,
-          assigneeUserId: routed?.assigneeUserId ?? null,
-          routingRuleId: routed?.id ?? null,
-        },
-      });
-      await notify(tx, {
-        userId: actor.userId,
-        template: 'feedback.appeal.registered',
-        params: { number, registeredOn: day, answerDue: deadlines.answerDue },
-        link: appealUrl(Number(id)),
-        eventKey: `feedback:${id}:registered`,
-      });
-      if (routed)
-        await notify(tx, {
-          userId: routed.assigneeUserId,
-          template: 'feedback.appeal.assigned',
-          params: { number, answerDue: deadlines.answerDue },
-          link: `/staff/feedback/appeals/${id}`,
-          eventKey: `feedback:${id}:assigned:${routed.assigneeUserId}:0`,
-        });
-      return this.view(tx, Number(id), [], false);
+    await upsertFamilyRequest(tx, {
+      appealId: Number(id),
+      kind: input.kind,
+      ownerUserId: actor.userId,
+      organisationId: input.organisationId ?? null,
+      number,
+      status: 'registered',
+      state: 'open',
+      link: appealUrl(Number(id)),
+      submittedAt: this.now(),
     });
+    await recordAudit(tx, actor, {
+      action: 'feedback.appeal.registered',
+      subjectType: 'feedback_appeal',
+      subjectId: id,
+      municipalityId,
+      summary: {
+        number,
+        kind: input.kind,
+        categoryCode: input.categoryCode,
+        organisationId: input.organisationId ?? null,
+        answerDue: deadlines.answerDue,
+        assigneeUserId: routed?.assigneeUserId ?? null,
+        routingRuleId: routed?.id ?? null,
+      },
+    });
+    await notify(tx, {
+      userId: actor.userId,
+      template: 'feedback.appeal.registered',
+      params: { number, registeredOn: day, answerDue: deadlines.answerDue },
+      link: appealUrl(Number(id)),
+      eventKey: `feedback:${id}:registered`,
+    });
+    if (routed)
+      await notify(tx, {
+        userId: routed.assigneeUserId,
+        template: 'feedback.appeal.assigned',
+        params: { number, answerDue: deadlines.answerDue },
+        link: `/staff/feedback/appeals/${id}`,
+        eventKey: `feedback:${id}:assigned:${routed.assigneeUserId}:0`,
+      });
+    return this.view(tx, Number(id), [], false);
   }
 
   async addPhoto(actor: Actor & { userId: string }, appealId: number, content: Buffer) {

@@ -28,7 +28,7 @@ export const appealParams = z.object({ appealId: positiveId });
 export const photoParams = appealParams.extend({ appealPhotoId: positiveId });
 
 /** The citizen acting; only a citizen signed in through ЕСИА (never staff) files appeals. */
-function citizen(request: FastifyRequest) {
+export function citizen(request: FastifyRequest) {
   const actor = actorOf(request);
   if (!actor.userId || !request.principal) throw unauthorized();
   if (request.principal.kind !== 'citizen')

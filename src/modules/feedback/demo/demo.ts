@@ -9,6 +9,8 @@ import { RUSSIAN_CALENDAR } from '../calendar/production-calendar.js';
 import { CATEGORIES } from '../categories/category-tree.js';
 import { requestState } from '../appeals/appeal-view.js';
 import type { AppealStatus } from '../appeals/appeal-status.js';
+import { insertApiClient } from '../open311/open311-queries.js';
+import { DEMO_OPEN311_KEY, sha256 } from '../open311/open311-service.js';
 import type { FeedbackAppealEventTable, FeedbackAppealTable } from '../tables.js';
 import { demoCitizens, demoMunicipalities, demoOrganisations, insertDemoAppeals } from './queries.js';
 
@@ -147,6 +149,8 @@ export async function feedbackDemo(trx: Db, ctx: DemoSeedContext): Promise<Recor
     });
   }
   await insertDemoAppeals(trx, appeals, events, requests);
-  ctx.log(`${appeals.length} appeals`);
-  return { appeals: appeals.length };
+  // A demo Open311 client with a published key (docs/feedback.md), so 311 apps can be tried at once.
+  await insertApiClient(trx, 'Демо-клиент Open311', sha256(DEMO_OPEN311_KEY));
+  ctx.log(`${appeals.length} appeals, an Open311 demo client`);
+  return { appeals: appeals.length, open311Clients: 1 };
 }

@@ -1,6 +1,9 @@
 import type { RouteResourceMaker } from '../../../app/testing/route-resources.js';
 import { pngImage } from '../../../app/testing/test-images.js';
 import crypto from 'node:crypto';
+import { sha256 } from '../open311/open311-service.js';
+
+const OPEN311_MATRIX_KEY = 'open311-matrix-key';
 
 /**
  * An appeal of citizen1 about kindergarten A1 (municipality A), in work so every staff action can be
@@ -8,7 +11,7 @@ import crypto from 'node:crypto';
  */
 export const feedbackRouteResources: RouteResourceMaker = {
   name: 'feedback',
-  params: ['appealId', 'appealPhotoId'],
+  params: ['appealId', 'appealPhotoId', 'open311Format', 'open311File', 'open311Token'],
   async create(db, f) {
     const id = String(900_000 + crypto.randomInt(1, 99_999_999));
     await db
@@ -57,7 +60,34 @@ export const feedbackRouteResources: RouteResourceMaker = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { appealId: id, appealPhotoId: String(photo.id) };
+    // An Open311 client and a request of it waiting for a citizen's confirmation. The token is the
+    // capability: whichever citizen holds it may confirm, so the request names nothing of A.
+    const client = await db
+      .insertInto('feedback_api_client')
+      .values({ name: 'matrix client', key_sha256: sha256(OPEN311_MATRIX_KEY) })
+      .onConflict((oc) => oc.column('key_sha256').doUpdateSet({ revoked_at: null }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const token = crypto.randomUUID();
+    await db
+      .insertInto('feedback_open311_request')
+      .values({
+        token,
+        api_client_id: client.id,
+        service_code: 'education.kindergartens',
+        description: 'Яма на дороге у остановки',
+        lat: 58.6,
+        lon: 49.6,
+        expires_at: new Date(Date.now() + 86_400_000),
+      })
+      .execute();
+    return {
+      appealId: id,
+      appealPhotoId: String(photo.id),
+      open311Format: 'json',
+      open311File: `FB-2026-${id}.json`,
+      open311Token: token,
+    };
   },
   examples: {
     // About a place (a map point), not kindergarten A1: any citizen may file about anything, and the
@@ -89,5 +119,15 @@ export const feedbackRouteResources: RouteResourceMaker = {
       body: { ground: 'obscene_language' },
     }),
     'GET /api/feedback/topics': () => ({ query: { from: '2026-01-01', to: '2026-12-31' } }),
+    // Public in the session sense: a 311 client calls it with its application's key.
+    'POST /open311/v2/requests.:open311Format': () => ({
+      body: {
+        api_key: OPEN311_MATRIX_KEY,
+        service_code: 'roads.repair',
+        lat: 58.6,
+        long: 49.6,
+        description: 'Яма на дороге у остановки',
+      },
+    }),
   },
 };

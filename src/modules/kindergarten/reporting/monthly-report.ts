@@ -8,7 +8,7 @@ import { enqueue } from '../../../platform/jobs/outbox.js';
 import { form85Table, reportTables } from './report-tables.js';
 import { DEFAULT_UTC_OFFSET_MINUTES, addDays, endOfDay } from './report-day.js';
 import type { ReportingService } from './service.js';
-import { tablesToXlsx } from './xlsx-export.js';
+import { tablesToXlsx } from '../../../platform/files/spreadsheet-tables.js';
 import './tables.js';
 
 /**

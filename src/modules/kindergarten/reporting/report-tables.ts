@@ -1,23 +1,10 @@
 import type { IndicatorsResponse, IndicatorSummary } from '../../../contracts/kindergarten-reporting.js';
+import type { Column, ReportTable } from '../../../platform/files/spreadsheet-tables.js';
 import { bandLabel } from './age-bands.js';
 
-/**
- * The tables of a report as plain rows: the XLSX and the CSV are both written from these, and the
- * dashboard shows the same fields, so a number in a file is the number on the screen.
- */
-export interface Column {
-  key: string;
-  title: string;
-  /** exceljs number format; integers by default. */
-  format?: string;
-}
-
-export interface ReportTable {
-  sheet: string;
-  title: string;
-  columns: Column[];
-  rows: (string | number | null)[][];
-}
+// The tables of a report as plain rows: the XLSX and the CSV are both written from these, and the
+// dashboard shows the same fields, so a number in a file is the number on the screen.
+export type { Column, ReportTable };
 
 export const SUMMARY_COLUMNS: Column[] = [
   { key: 'area', title: 'Муниципальное образование' },

@@ -24,7 +24,7 @@ import { generateMonthlyReport, reportsDir } from './monthly-report.js';
 import { REPORTING_ACTIONS } from './permissions.js';
 import { reportTables } from './report-tables.js';
 import { resolveQuery, today, type ReportingService } from './service.js';
-import { tableToCsv, tablesToXlsx } from './xlsx-export.js';
+import { tableToCsv, tablesToXlsx } from '../../../platform/files/spreadsheet-tables.js';
 import {
   insertScenario,
   listMunicipalities,

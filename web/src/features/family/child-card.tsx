@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FamilyChild } from '@contracts/platform-families';
+import { SERVICE_MODULES } from '../../app/service-modules';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from 'react-router';
 import { Badge, type BadgeTone } from '../../ui/badge';
@@ -20,8 +21,13 @@ const STATE_TONE: Record<FamilyChild['requests'][number]['state'], BadgeTone> = 
 
 /** One child: who, where they attend, their representatives, health facts, inviting the other parent. */
 export function ChildCard({ child }: { child: FamilyChild }) {
-  const { locale, formatDate } = useI18n();
+  const { locale, formatDate, t } = useI18n();
   const m = messages[locale];
+  // Each service names its own kinds of request (its manifest's requestKinds).
+  const requestName = (module: string, kind: string) => {
+    const key = SERVICE_MODULES.find((s) => s.id === module)?.requestKinds?.[kind];
+    return key ? t(key) : kind;
+  };
   const name = [child.lastName, child.firstName, child.patronymic].filter(Boolean).join(' ');
   return (
     <Card as="article" title={name} headingLevel={2} className={styles.child}>
@@ -70,7 +76,7 @@ export function ChildCard({ child }: { child: FamilyChild }) {
             {child.requests.map((r) => (
               <li key={`${r.module}-${r.link}`} className={styles.row}>
                 <Link to={r.link}>
-                  {m.requestKinds[r.kind] ?? r.kind}
+                  {requestName(r.module, r.kind)}
                   {r.reference ? ` № ${r.reference}` : ''}
                 </Link>
                 <span className={styles.muted}>

@@ -17,7 +17,6 @@ const ru = {
   kinds: { kindergarten: 'Детский сад', school: 'Школа', club: 'Кружок', other: 'Организация' },
   since: 'с {date}',
   requests: 'Заявления и обращения',
-  requestKinds: { 'kindergarten.application': 'Заявление в детский сад' } as Record<string, string>,
   requestStates: { open: 'в работе', done: 'исполнено', refused: 'отказано', withdrawn: 'отозвано' },
   requestFrom: 'от {date}',
   requestOpen: 'Открыть',
@@ -96,7 +95,6 @@ const en: typeof ru = {
   kinds: { kindergarten: 'Kindergarten', school: 'School', club: 'Club', other: 'Organisation' },
   since: 'since {date}',
   requests: 'Applications and requests',
-  requestKinds: { 'kindergarten.application': 'Kindergarten application' },
   requestStates: { open: 'in progress', done: 'done', refused: 'refused', withdrawn: 'withdrawn' },
   requestFrom: 'of {date}',
   requestOpen: 'Open',
@@ -157,6 +155,4 @@ const en: typeof ru = {
 export const messages = { ru, en };
 export type FamilyMessages = typeof ru;
 
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+export { fill } from '../../i18n/fill';

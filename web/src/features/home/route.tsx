@@ -8,6 +8,7 @@ import { ShieldIcon } from '../../ui/icons';
 import { useSession } from '../auth/session';
 import { useRegion } from '../region/region';
 import { HeroIllustration } from './hero-illustration';
+import { FamilyOffers } from './family-offers';
 import styles from './home.module.css';
 import { MyRequests } from './my-requests';
 import { PortalNews } from './portal-news';
@@ -47,6 +48,7 @@ export function Component() {
       </section>
 
       {user && citizen && <MyRequests modules={SERVICE_MODULES} links={roleGroups.flatMap((g) => g.items)} />}
+      {user && citizen && <FamilyOffers modules={SERVICE_MODULES} />}
       {user && !citizen && roleGroups.length > 0 && <StaffWork groups={roleGroups} />}
 
       <section aria-labelledby="services-title">

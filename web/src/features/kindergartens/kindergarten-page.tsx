@@ -105,6 +105,12 @@ export function KindergartenPage() {
             <dd>{k.accessible ? m.accessibleYes : m.accessibleNo}</dd>
           </dl>
           {k.description && <p className={styles.muted}>{k.description}</p>}
+          {/* The feedback service's public URL: the organisation and the topic come filled in. */}
+          <p>
+            <Link to={`/feedback/new?organisationId=${k.id}&category=education.kindergartens`}>
+              {m.reportProblem}
+            </Link>
+          </p>
         </Card>
         {k.groups.length > 0 && (
           <Card title={m.freePlaces}>

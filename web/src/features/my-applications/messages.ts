@@ -309,6 +309,4 @@ export const messages = { ru, en };
 export type QueueMessages = typeof ru;
 
 /** `{name}` placeholders filled from values. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+export { fill } from '../../i18n/fill';

@@ -105,6 +105,4 @@ const en: typeof ru = {
 
 export const messages = { ru, en };
 
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+export { fill } from '../../i18n/fill';

@@ -140,5 +140,4 @@ const en: typeof ru = {
 };
 
 export const messages = { ru, en };
-export const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+export { fill } from '../../i18n/fill';

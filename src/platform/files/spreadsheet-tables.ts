@@ -1,9 +1,24 @@
 import ExcelJS from 'exceljs';
-import { csvField, spreadsheetValue } from '../../../platform/files/spreadsheet-cell.js';
-import type { ReportTable } from './report-tables.js';
+import { csvField, spreadsheetValue } from './spreadsheet-cell.js';
+
+/** One column of a table written to XLSX and CSV. */
+export interface Column {
+  key: string;
+  title: string;
+  /** exceljs number format; integers by default. */
+  format?: string;
+}
+
+/** A table as plain rows: a service's XLSX and CSV are both written from it, as its screen shows it. */
+export interface ReportTable {
+  sheet: string;
+  title: string;
+  columns: Column[];
+  rows: (string | number | null)[][];
+}
 
 /**
- * An XLSX workbook of report tables, laid out like the ФГИС ДДО indicator tables and form 85-К:
+ * An XLSX workbook of report tables (laid out like the ФГИС ДДО indicator tables and form 85-К):
  * a title row, a header row, then one row per area (or age band, or kindergarten). Numbers are
  * written as numbers (never text) with a display format, so they read back exactly; text that would
  * start a formula (a name typed as `=HYPERLINK(…)`) is written with a leading apostrophe.
