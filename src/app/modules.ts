@@ -1,4 +1,5 @@
 import type { AppModule } from '../platform/app-context.js';
+import { contestsModule } from '../modules/contests/module.js';
 import { feedbackModule } from '../modules/feedback/module.js';
 import { lifeSituationsModule } from '../modules/life-situations/module.js';
 import { mealsModule } from '../modules/meals/module.js';
@@ -18,4 +19,5 @@ export const MODULES: AppModule[] = [
   feedbackModule,
   lifeSituationsModule,
   mealsModule,
+  contestsModule,
 ];

@@ -1,3 +1,4 @@
+import { contestsRouteResources } from '../../modules/contests/testing/route-resources.js';
 import { feedbackRouteResources } from '../../modules/feedback/testing/route-resources.js';
 import { catalogRouteResources } from '../../modules/kindergarten/catalog/testing/route-resources.js';
 import { lifeSituationsRouteResources } from '../../modules/life-situations/testing/route-resources.js';
@@ -18,4 +19,5 @@ export const ROUTE_RESOURCES: RouteResourceMaker[] = [
   feedbackRouteResources,
   lifeSituationsRouteResources,
   mealsRouteResources,
+  contestsRouteResources,
 ];

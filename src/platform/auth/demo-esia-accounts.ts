@@ -11,6 +11,10 @@ export interface DemoEsiaAccount {
   phone: string;
   birthdate: string;
   description: string;
+  /** ЕСИА's «подтверждённая учётная запись» (`trusted`); true unless said otherwise. */
+  confirmed?: boolean;
+  /** The subject code of the registration address; by default spread over the subjects by population. */
+  registrationRegion?: string;
   /** The children ЕСИА knows for this citizen (its REST resource `/rs/prns/{oid}/kids`, kid_* scopes). */
   children?: readonly EsiaKid[];
 }

@@ -61,6 +61,10 @@ export class CitizenOidcClient {
     fullName: string;
     email: string | null;
     phone: string | null;
+    /** The provider confirmed the account (ЕСИА `trusted`). */
+    confirmed: boolean;
+    /** The two-digit subject code of the registration address, when the provider gives one. */
+    registrationRegion: string | null;
     /** The kids collection's body as the provider sent it (checked by the families code that reads it). */
     children: unknown;
   }> {
@@ -82,6 +86,11 @@ export class CitizenOidcClient {
       fullName: name,
       email: info.email ?? null,
       phone: info.phone_number ?? null,
+      confirmed: info.trusted === true,
+      registrationRegion:
+        typeof info.registration_region === 'string' && /^[0-9]{2}$/.test(info.registration_region)
+          ? info.registration_region
+          : null,
       children: await this.fetchChildren(configuration, tokens.access_token, sub),
     };
   }

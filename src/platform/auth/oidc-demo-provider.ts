@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Provider, { type Configuration } from 'oidc-provider';
 import { z } from 'zod';
 import type { Config } from '../config.js';
+import { subjectByPopulationShare } from '../../contracts/russian-subjects.js';
 import { DEMO_ESIA_ACCOUNTS, type DemoEsiaAccount } from './demo-esia-accounts.js';
 import { renderDemoSignInPage } from './oidc-demo-page.js';
 
@@ -38,7 +39,17 @@ function claimsOf(a: DemoEsiaAccount) {
     email: a.email,
     email_verified: true,
     phone_number: a.phone,
+    // ЕСИА's confirmed-account flag and the subject of the registration address (its addresses
+    // resource, type PRG), as the region's gateway maps them into userinfo.
+    trusted: a.confirmed ?? true,
+    registration_region: a.registrationRegion ?? demoRegistrationRegion(a.sub),
   };
+}
+
+/** A demo citizen's region: their id hashed onto the subjects laid end to end by population. */
+export function demoRegistrationRegion(sub: string): string {
+  const h = crypto.createHash('sha256').update(sub).digest().readUInt32BE(0);
+  return subjectByPopulationShare(h / 2 ** 32).code;
 }
 
 /**
@@ -62,7 +73,15 @@ export function mountDemoOidcProvider(app: FastifyInstance, config: Config): voi
     cookies: { keys: [crypto.randomBytes(32).toString('hex')] },
     claims: {
       openid: ['sub'],
-      profile: ['family_name', 'given_name', 'middle_name', 'name', 'birthdate'],
+      profile: [
+        'family_name',
+        'given_name',
+        'middle_name',
+        'name',
+        'birthdate',
+        'trusted',
+        'registration_region',
+      ],
       email: ['email', 'email_verified'],
       phone: ['phone_number'],
     },

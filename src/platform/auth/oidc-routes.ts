@@ -153,12 +153,16 @@ export function oidcRoutes(app: FastifyInstance, ctx: AppContext): void {
             full_name: identity.fullName,
             email: identity.email,
             phone: identity.phone,
+            identity_confirmed: identity.confirmed,
+            registration_region: identity.registrationRegion,
           })
           .onConflict((oc) =>
             oc.column('oidc_subject').doUpdateSet({
               full_name: identity.fullName,
               email: identity.email,
               phone: identity.phone,
+              identity_confirmed: identity.confirmed,
+              registration_region: identity.registrationRegion,
             }),
           )
           .returning('id')

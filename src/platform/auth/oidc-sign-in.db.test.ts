@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAtDemoProvider, TestBrowser } from '../../app/testing/demo-oidc-browser.js';
 import { startTestApp, type TestApp } from '../../app/testing/test-app.js';
 import { esiaKidsOf, takeChildrenFromEsia } from '../families/esia-children.js';
+import { demoRegistrationRegion } from './oidc-demo-provider.js';
 import { OIDC_ATTEMPT_COOKIE } from './session-cookie.js';
 import { SESSION_COOKIE } from './session-store.js';
 
@@ -203,5 +204,20 @@ describe("the citizen's children from the identity provider", () => {
     const b = browser();
     await b.request(await signInAtDemoProvider(b, CITIZEN, 'returnTo=%2Fmy'));
     expect(await (await b.request('/api/my/family')).json()).toEqual({ children: [] });
+  });
+});
+
+describe('the identity a vote needs', () => {
+  it("stores the provider's confirmed flag and the registration address's subject at each sign-in", async () => {
+    const b = browser();
+    expect((await b.request(await signInAtDemoProvider(b, CITIZEN, 'returnTo=%2F'))).status).toBe(302);
+    const user = await t.db
+      .selectFrom('app_user')
+      .select(['identity_confirmed', 'registration_region'])
+      .where('oidc_subject', '=', CITIZEN)
+      .executeTakeFirstOrThrow();
+    expect(user.identity_confirmed).toBe(true);
+    expect(user.registration_region).toBe(demoRegistrationRegion(CITIZEN));
+    expect(user.registration_region).toMatch(/^[0-9]{2}$/);
   });
 });

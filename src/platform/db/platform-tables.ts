@@ -38,6 +38,10 @@ export interface AppUserTable {
   locale: Generated<'ru' | 'en'>;
   created_at: Generated<Date>;
   disabled_at: Date | null;
+  /** migrations/0018: the identity provider confirmed the account (ЕСИА «trusted»). */
+  identity_confirmed: Generated<boolean>;
+  /** migrations/0018: the subject code (two digits) of the registration address, from the provider. */
+  registration_region: string | null;
 }
 
 export interface RoleAssignmentTable {

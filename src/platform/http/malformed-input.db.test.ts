@@ -41,6 +41,8 @@ const CALLER_BY_ROLE: [Role, FixtureUser][] = [
   ['kindergarten_head', 'headA1'],
   ['sysadmin', 'sysadmin'],
   ['auditor', 'auditor'],
+  ['contest_organiser', 'organiser'],
+  ['contest_expert', 'expert'],
 ];
 
 const HUGE = 'Я'.repeat(200_000);

@@ -1,3 +1,4 @@
+import { contestsModule } from '../features/contests/manifest';
 import { feedbackModule } from '../features/feedback/manifest';
 import { kindergartenModule } from '../features/kindergarten-service/manifest';
 import { lifeSituationsModule } from '../features/life-situations/manifest';
@@ -13,4 +14,5 @@ export const SERVICE_MODULES: readonly ServiceModule[] = [
   feedbackModule,
   mealsModule,
   lifeSituationsModule,
+  contestsModule,
 ];
