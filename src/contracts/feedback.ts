@@ -220,8 +220,13 @@ export const staffAppealSchema = appealSchema.extend({
     linked: z.array(similarAppealSchema.extend({ relation: z.enum(['joined', 'joined_by', 'sibling']) })),
     possible: z.array(similarAppealSchema),
   }),
-  /** The classifier's top-1 when it differed from the citizen's category, and whether it routed. */
-  autoRouting: z.object({ categoryCode: z.string(), score: z.number(), routed: z.boolean() }).nullable(),
+  /**
+   * The classifier's top-1 when it differed from the citizen's category, the configured threshold,
+   * and whether it routed (at or above the threshold, by a routing rule of the suggested category).
+   */
+  autoRouting: z
+    .object({ categoryCode: z.string(), score: z.number(), threshold: z.number(), routed: z.boolean() })
+    .nullable(),
 });
 export type StaffAppeal = z.infer<typeof staffAppealSchema>;
 

@@ -128,7 +128,12 @@ export class StaffAppealService {
       duplicates,
       autoRouting:
         row.suggested_category_code !== null && row.suggested_score !== null
-          ? { categoryCode: row.suggested_category_code, score: row.suggested_score, routed: row.auto_routed }
+          ? {
+              categoryCode: row.suggested_category_code,
+              score: row.suggested_score,
+              threshold: this.appeals.options.autoRouteConfidence,
+              routed: row.auto_routed,
+            }
           : null,
       municipalityId: row.municipality_id,
       citizenName: await citizenName(this.db, row.owner_user_id),

@@ -203,6 +203,8 @@ const ru = {
     'Классификатор отнёс обращение к теме «{category}» ({score}) и направил его по правилам этой темы.',
   autoSuggested:
     'Классификатор считает темой «{category}» ({score}) — ниже порога автоматической маршрутизации, решает оператор.',
+  autoNoRule:
+    'Классификатор уверенно считает темой «{category}» ({score}), но для этой темы нет правила маршрутизации: обращение направлено по теме заявителя, решает оператор.',
 };
 
 type Messages = typeof ru;
@@ -395,6 +397,8 @@ const en: Messages = {
     'The classifier put the appeal under «{category}» ({score}) and routed it by that topic’s rules.',
   autoSuggested:
     'The classifier thinks the topic is «{category}» ({score}) — below the automatic routing threshold; the operator decides.',
+  autoNoRule:
+    "The classifier is confident the topic is «{category}» ({score}), but no routing rule covers that topic: the appeal went by the citizen's topic; the operator decides.",
 };
 
 export const messages = { ru, en };

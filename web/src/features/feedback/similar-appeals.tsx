@@ -53,9 +53,9 @@ export function SimilarAppeals({
   return (
     <Card title={m.similarTitle} headingLevel={2} flat aria-label={m.similarTitle}>
       <p className={styles.muted}>{m.similarLead}</p>
-      <ul className={styles.stack}>
+      <ul className={styles.similarList}>
         {items.map((s) => (
-          <li key={s.id} className={styles.row}>
+          <li key={s.id} className={styles.similarItem}>
             <span>
               {fill(m.similarItem, {
                 number: s.number,
@@ -65,7 +65,7 @@ export function SimilarAppeals({
               })}
               {s.organisationName ? ` · ${s.organisationName}` : ''}
             </span>
-            <Button type="button" variant="secondary" onClick={() => onJoin(s)}>
+            <Button type="button" variant="secondary" block onClick={() => onJoin(s)}>
               {m.join}
             </Button>
           </li>

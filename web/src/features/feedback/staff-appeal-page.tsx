@@ -86,10 +86,20 @@ function Suggestions({ appeal }: { appeal: StaffAppeal }) {
           <p className={styles.muted}>{m.suggestionsLead}</p>
           {appeal.autoRouting && (
             <p>
-              {fill(appeal.autoRouting.routed ? m.autoRouted : m.autoSuggested, {
-                category: name(appeal.autoRouting.categoryCode),
-                score: formatNumber(appeal.autoRouting.score, { style: 'percent', maximumFractionDigits: 0 }),
-              })}
+              {fill(
+                appeal.autoRouting.routed
+                  ? m.autoRouted
+                  : appeal.autoRouting.score >= appeal.autoRouting.threshold
+                    ? m.autoNoRule
+                    : m.autoSuggested,
+                {
+                  category: name(appeal.autoRouting.categoryCode),
+                  score: formatNumber(appeal.autoRouting.score, {
+                    style: 'percent',
+                    maximumFractionDigits: 0,
+                  }),
+                },
+              )}
             </p>
           )}
           <ol>
