@@ -25,6 +25,8 @@ describe('feedback: a parent reports a problem from a kindergarten page, the Ц�
     await server?.close();
   });
 
+  let first: { kindergartenId: number; number: string; appealId: string } | null = null;
+
   it('files an appeal on a 360 px phone, gets it answered at the desk, and sends a poor answer back', async () => {
     const { items } = (await (await fetch(`${server.url}/api/kindergartens?pageSize=1`)).json()) as {
       items: { id: number; nameRu: string }[];
@@ -122,6 +124,50 @@ describe('feedback: a parent reports a problem from a kindergarten page, the Ц�
     expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'feedback-rated-phone');
     await parent.close();
+    first = { kindergartenId: kindergarten.id, number, appealId };
+  });
+
+  it('offers the open similar appeal to another parent, who joins it; the operator sees them linked', async () => {
+    expect(first, 'the first journey filed an appeal').not.toBeNull();
+    const { kindergartenId, number, appealId } = first!;
+    const context = await newContext(browser, server.url, 'smallPhone');
+    const page = await context.newPage();
+    await signInCitizen(page, 'esia-1000003', `/feedback/new`);
+    await page.goto(`/feedback/new?organisationId=${kindergartenId}&category=education.kindergartens`);
+    const form = page.getByRole('form', { name: 'Новое обращение' });
+    await form.waitFor();
+    await form
+      .getByLabel(/^Текст/)
+      .fill('Холодно в младшей группе, батареи чуть тёплые, проверьте отопление');
+    const similar = page.getByRole('region', { name: 'Похожие обращения' });
+    await similar.getByText(`№ ${number}`, { exact: false }).waitFor();
+    // Only what anyone may see: the number, topic, status and limit — not the other parent's text.
+    expect(await similar.textContent()).not.toContain('третий день');
+    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+    await screenshot(page, 'feedback-similar-phone');
+    await similar.getByRole('button', { name: 'Присоединиться к обращению' }).first().click();
+    await page.getByText(`Вы присоединяетесь к обращению № ${number}.`).waitFor();
+    await form.getByRole('button', { name: 'Отправить' }).click();
+    await page.waitForURL(/\/feedback\/appeals\/\d+$/);
+    await page.getByText(`Присоединено к обращению № ${number}`).waitFor();
+    const own = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('№ ', '');
+    expect(own).not.toBe(number);
+    await context.close();
+
+    const desk = await newContext(browser, server.url);
+    const operator = await desk.newPage();
+    const region = (await (await fetch(`${server.url}/api/region`)).json()) as {
+      demoLogins: { login: string; password: string }[];
+    };
+    const login = region.demoLogins.find((l) => l.login === 'cur-operator')!;
+    await signInStaff(operator, login.login, login.password);
+    await operator.goto(`/staff/feedback/appeals/${appealId}`);
+    const duplicates = operator.getByRole('region', { name: 'Дубликаты' });
+    await duplicates.getByRole('link', { name: `№ ${own}` }).waitFor();
+    await expectAccessible(operator);
+    await screenshot(operator, 'feedback-desk-duplicates');
+    await desk.close();
   });
 
   it('shows the frequent topics to anyone, in English too', async () => {

@@ -40,23 +40,57 @@ const categoryCode = z
   .trim()
   .regex(/^[a-z_]+\.[a-z_]+$/, 'a category code such as education.kindergartens');
 
+const appealSubject = {
+  categoryCode,
+  organisationId: id.optional(),
+  point: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'write what happened')
+    .max(MAX_APPEAL_TEXT, `at most ${MAX_APPEAL_TEXT} characters`),
+};
+const placeNamed = (v: { organisationId?: number; point?: unknown }) =>
+  v.organisationId !== undefined || v.point !== undefined;
+const placeMissing = {
+  message: 'name the organisation or a point on the map',
+  path: ['organisationId'],
+};
+
 export const appealCreateSchema = z
   .object({
     kind: z.enum(APPEAL_KINDS).default('appeal'),
-    categoryCode,
-    organisationId: id.optional(),
-    point: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
-    text: z
-      .string()
-      .trim()
-      .min(1, 'write what happened')
-      .max(MAX_APPEAL_TEXT, `at most ${MAX_APPEAL_TEXT} characters`),
+    ...appealSubject,
+    /** «Присоединиться к обращению»: an open similar appeal this one joins (each keeps its own number). */
+    duplicateOfId: id.optional(),
   })
-  .refine((v) => v.organisationId !== undefined || v.point !== undefined, {
-    message: 'name the organisation or a point on the map',
-    path: ['organisationId'],
-  });
+  .refine(placeNamed, placeMissing);
 export type AppealCreate = z.input<typeof appealCreateSchema>;
+
+/** What the form sends before filing to see open similar appeals (possible duplicates). */
+export const similarQuerySchema = z.object(appealSubject).refine(placeNamed, placeMissing);
+
+/**
+ * An open similar appeal as a citizen (or staff) may see it: number, category, organisation,
+ * status and limits — never its author, text or answer.
+ */
+export const similarAppealSchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  categoryCode: z.string(),
+  categoryRu: z.string(),
+  categoryEn: z.string(),
+  organisationName: z.string().nullable(),
+  status: z.enum(APPEAL_STATUS_NAMES),
+  registeredOn: calendarDate,
+  answerDue: calendarDate,
+  /** Stem-set Jaccard similarity of the texts, 0…1, two decimals. */
+  similarity: z.number(),
+  /** Metres between the map points, when both appeals have one. */
+  distanceMetres: z.number().int().nullable(),
+});
+export type SimilarAppeal = z.infer<typeof similarAppealSchema>;
+export const similarAppealListSchema = z.object({ items: z.array(similarAppealSchema) });
 
 export const appealEventSchema = z.object({
   at: z.string(),
@@ -103,6 +137,18 @@ export const appealSchema = z.object({
   photos: z.array(appealPhotoSchema),
   events: z.array(appealEventSchema),
   permittedActions: z.array(z.string()),
+  /** The appeal this one joined («присоединиться к обращению»), or null. */
+  duplicateOf: z.object({ id: z.number().int(), number: z.string() }).nullable(),
+  /** The answer says the problem was fixed («устранено»). */
+  answerFixed: z.boolean(),
+  /** The «устранено» follow-up: when it is due, when it was asked, the citizen's answer. */
+  survey: z
+    .object({
+      due: calendarDate,
+      askedAt: z.string().nullable(),
+      answer: z.enum(['fixed', 'not_fixed']).nullable(),
+    })
+    .nullable(),
 });
 export type Appeal = z.infer<typeof appealSchema>;
 
@@ -169,6 +215,18 @@ export const staffAppealSchema = appealSchema.extend({
   responsibleOrganisationId: z.number().int().nullable(),
   /** The classifier's top 3, or null when no model is installed (the page says so). */
   suggestions: z.array(categorySuggestionSchema).nullable(),
+  /** Linked appeals (this one joined them or they joined it) and possible duplicates by the rules. */
+  duplicates: z.object({
+    linked: z.array(similarAppealSchema.extend({ relation: z.enum(['joined', 'joined_by', 'sibling']) })),
+    possible: z.array(similarAppealSchema),
+  }),
+  /**
+   * The classifier's top-1 when it differed from the citizen's category, the configured threshold,
+   * and whether it routed (at or above the threshold, by a routing rule of the suggested category).
+   */
+  autoRouting: z
+    .object({ categoryCode: z.string(), score: z.number(), threshold: z.number(), routed: z.boolean() })
+    .nullable(),
 });
 export type StaffAppeal = z.infer<typeof staffAppealSchema>;
 
@@ -183,7 +241,11 @@ export const forwardSchema = z.object({
 });
 export const answerSchema = z.object({
   text: z.string().trim().min(1, 'write the answer').max(10_000),
+  /** «Устранено»: the answer says the problem was fixed; the citizen is asked later whether it is. */
+  fixed: z.boolean().default(false),
 });
+/** The citizen's answer to «Проблема действительно устранена?»; «нет» reopens the appeal once. */
+export const surveyAnswerSchema = z.object({ fixed: z.boolean() });
 export const extendSchema = z.object({
   days: z.number().int().min(1, 'from 1 to 30 days').max(30, 'from 1 to 30 days'),
   reason: z.string().trim().min(1, 'say why more time is needed').max(2000),

@@ -63,6 +63,15 @@ const configSchema = z.object({
   // The secret the public queue's masked application numbers are computed with (HMAC); see
   // modules/kindergarten/queue/masked-number.ts. Production must set its own.
   QUEUE_MASK_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  // Feedback (issue 15): a possible duplicate is the same category within this many days and metres
+  // (or the same organisation) whose text is at least this similar (stem-set Jaccard, 0…1).
+  FEEDBACK_DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  FEEDBACK_DUPLICATE_RADIUS_M: z.coerce.number().int().min(1).max(50_000).default(300),
+  FEEDBACK_DUPLICATE_MIN_SIMILARITY: z.coerce.number().min(0.05).max(1).default(0.3),
+  // The «устранено» survey is sent this many calendar days after such an answer.
+  FEEDBACK_SURVEY_DAYS: z.coerce.number().int().min(1).max(180).default(14),
+  // A new appeal is routed by the classifier's category when its top-1 score reaches this (1 = never).
+  FEEDBACK_AUTO_ROUTE_CONFIDENCE: z.coerce.number().min(0.5).max(1).default(0.85),
 });
 
 /** Known to everyone who reads this file: fine for a demo or a test, never for production. */

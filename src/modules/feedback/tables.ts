@@ -35,6 +35,17 @@ export interface FeedbackAppealTable {
   answered_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  // migrations/0017_feedback_followups.sql
+  duplicate_of_id: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  answer_fixed: Generated<boolean>;
+  survey_due: ColumnType<string | null, string | null | undefined, string | null>;
+  survey_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  survey_answer: ColumnType<'fixed' | 'not_fixed' | null, 'fixed' | 'not_fixed' | null | undefined>;
+  survey_answered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  survey_reopened: Generated<boolean>;
+  suggested_category_code: ColumnType<string | null, string | null | undefined, string | null>;
+  suggested_score: ColumnType<number | null, number | null | undefined, number | null>;
+  auto_routed: Generated<boolean>;
 }
 
 export interface FeedbackAppealPhotoTable {

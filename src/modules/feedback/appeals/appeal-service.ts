@@ -6,7 +6,7 @@ import {
   MAX_APPEAL_PHOTOS,
   type Appeal,
 } from '../../../contracts/feedback.js';
-import { recordAudit, type Actor } from '../../../platform/audit/audit-log.js';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../../platform/audit/audit-log.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction, type Tx } from '../../../platform/db/transaction.js';
 import { assertImageWithinLimits } from '../../../platform/files/image-limits.js';
@@ -21,7 +21,9 @@ import { initialAppealState, transition, type AppealEvent, type AppealStatus } f
 import { photoUrl, requestState, toAppeal, toSummary } from './appeal-view.js';
 import {
   appealById,
+  appealNumber,
   appealsOfOwner,
+  dueSurveys,
   eventsOf,
   insertAppeal,
   insertAppealEvent,
@@ -36,6 +38,10 @@ import {
   type AppealRow,
 } from './queries.js';
 import { routeAppeal } from './routing.js';
+import { autoRoutingDecision } from './auto-routing.js';
+import type { SuggestCategories } from './category-suggestion.js';
+import { DuplicateFinder } from '../duplicates/duplicate-service.js';
+import { DEFAULT_DUPLICATE_RULES } from '../duplicates/similarity.js';
 import './templates.js';
 
 export interface FileAppealInput {
@@ -44,7 +50,26 @@ export interface FileAppealInput {
   organisationId?: number;
   point?: { lat: number; lon: number };
   text: string;
+  duplicateOfId?: number;
 }
+
+/** What the module's configuration decides: duplicates, the classifier, the survey delay. */
+export interface AppealOptions {
+  duplicates: DuplicateFinder;
+  /** The classifier's suggestions; null: no model (no automatic routing). */
+  suggest: SuggestCategories | null;
+  /** A top-1 score at or above this routes a new appeal by the suggested category (> 1: never). */
+  autoRouteConfidence: number;
+  /** Calendar days from an answer saying «устранено» to the survey. */
+  surveyDays: number;
+}
+
+export const DEFAULT_APPEAL_OPTIONS: AppealOptions = {
+  duplicates: new DuplicateFinder(DEFAULT_DUPLICATE_RULES),
+  suggest: null,
+  autoRouteConfidence: 0.85,
+  surveyDays: 14,
+};
 
 const ACCEPTED_PHOTO = 'JPEG, PNG or WebP, ≤ 5 MB';
 
@@ -56,7 +81,21 @@ export class AppealService {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
+    readonly options: AppealOptions = DEFAULT_APPEAL_OPTIONS,
   ) {}
+
+  /** Open appeals the rules call similar to what the citizen is about to file (no author, no text). */
+  async similar(input: Omit<FileAppealInput, 'kind' | 'duplicateOfId'>) {
+    if (!CATEGORIES.leaf(input.categoryCode))
+      throw invalidField(
+        'body.categoryCode',
+        `There is no category «${input.categoryCode}».`,
+        'a code from GET /api/feedback/categories',
+      );
+    return {
+      items: await this.options.duplicates.similar(this.db, { ...input, registeredOn: this.today() }),
+    };
+  }
 
   today(): string {
     return regionDay(this.now());
@@ -90,6 +129,8 @@ export class AppealService {
       { kind: input.kind, receivedOn: day, registeredOn: day, messageTarget: leaf.messageTarget },
       RUSSIAN_CALENDAR,
     );
+    if (input.duplicateOfId !== undefined)
+      await this.options.duplicates.assertJoinable(tx, { ...input, registeredOn: day }, input.duplicateOfId);
     const rules = (await routingRules(tx)).map((r) => ({
       id: r.id,
       categoryCode: r.category_code,
@@ -97,11 +138,18 @@ export class AppealService {
       organisationId: r.organisation_id,
       assigneeUserId: r.assignee_user_id,
     }));
-    const routed = routeAppeal(rules, {
-      categoryCode: input.categoryCode,
-      municipalityId,
-      organisationId: input.organisationId ?? null,
-    });
+    const decision = autoRoutingDecision(
+      input.categoryCode,
+      this.topSuggestion(input.text),
+      this.options.autoRouteConfidence,
+    );
+    const place = { municipalityId, organisationId: input.organisationId ?? null };
+    // Above the threshold the suggested category's rules decide; none matching, the citizen's do.
+    const bySuggestion = decision.routeBy
+      ? routeAppeal(rules, { ...place, categoryCode: decision.routeBy })
+      : null;
+    const routed = bySuggestion ?? routeAppeal(rules, { ...place, categoryCode: input.categoryCode });
+    const autoRouted = bySuggestion !== null;
     const id = await nextAppealId(tx);
     const number = `FB-${day.slice(0, 4)}-${id.padStart(6, '0')}`;
     await insertAppeal(tx, {
@@ -131,6 +179,10 @@ export class AppealService {
       answer_text: null,
       answered_at: null,
       answered_by: null,
+      duplicate_of_id: input.duplicateOfId ?? null,
+      suggested_category_code: decision.suggestion?.categoryCode ?? null,
+      suggested_score: decision.suggestion?.score ?? null,
+      auto_routed: autoRouted,
     });
     await insertAppealEvent(tx, {
       appealId: id,
@@ -138,6 +190,20 @@ export class AppealService {
       type: 'registered',
       toStatus: 'registered',
     });
+    if (input.duplicateOfId !== undefined)
+      await insertAppealEvent(tx, {
+        appealId: id,
+        actorUserId: actor.userId,
+        type: 'joined',
+        note: (await appealNumber(tx, input.duplicateOfId)) ?? String(input.duplicateOfId),
+      });
+    if (autoRouted && decision.suggestion)
+      await insertAppealEvent(tx, {
+        appealId: id,
+        actorUserId: null,
+        type: 'auto_routed',
+        note: `${decision.suggestion.categoryCode} ${decision.suggestion.score.toFixed(2)}`,
+      });
     if (routed)
       await insertAppealEvent(tx, {
         appealId: id,
@@ -169,8 +235,26 @@ export class AppealService {
         answerDue: deadlines.answerDue,
         assigneeUserId: routed?.assigneeUserId ?? null,
         routingRuleId: routed?.id ?? null,
+        duplicateOfId: input.duplicateOfId ?? null,
+        suggestion: decision.suggestion,
       },
     });
+    if (autoRouted && decision.suggestion)
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: 'feedback.appeal.auto_routed',
+        subjectType: 'feedback_appeal',
+        subjectId: id,
+        municipalityId,
+        summary: {
+          number,
+          citizenCategory: input.categoryCode,
+          suggestedCategory: decision.suggestion.categoryCode,
+          score: decision.suggestion.score,
+          threshold: this.options.autoRouteConfidence,
+          routingRuleId: routed?.id ?? null,
+          assigneeUserId: routed?.assigneeUserId ?? null,
+        },
+      });
     await notify(tx, {
       userId: actor.userId,
       template: 'feedback.appeal.registered',
@@ -187,6 +271,16 @@ export class AppealService {
         eventKey: `feedback:${id}:assigned:${routed.assigneeUserId}:0`,
       });
     return this.view(tx, Number(id), [], false);
+  }
+
+  /** The classifier's top-1, or undefined without a model (a broken model never stops a filing). */
+  private topSuggestion(text: string) {
+    if (!this.options.suggest) return undefined;
+    try {
+      return this.options.suggest(text)[0];
+    } catch {
+      return undefined;
+    }
   }
 
   async addPhoto(actor: Actor & { userId: string }, appealId: number, content: Buffer) {
@@ -255,8 +349,12 @@ export class AppealService {
   async view(db: Db | Tx, appealId: number, permittedActions: string[], staff: boolean): Promise<Appeal> {
     const row = await appealById(db, appealId);
     if (!row) throw notFound('Appeal');
-    const [photos, events] = await Promise.all([photosOf(db, appealId), eventsOf(db, appealId)]);
-    return toAppeal(row, this.today(), { photos, events, permittedActions, staff });
+    const [photos, events, duplicateOfNumber] = await Promise.all([
+      photosOf(db, appealId),
+      eventsOf(db, appealId),
+      row.duplicate_of_id === null ? null : appealNumber(db, row.duplicate_of_id),
+    ]);
+    return toAppeal(row, this.today(), { photos, events, permittedActions, staff, duplicateOfNumber });
   }
 
   /** A rating of 1–2 sends the answer back to work once (the second time it closes the appeal). */
@@ -293,6 +391,103 @@ export class AppealService {
   }
 }
 
+/** The citizen answers «Проблема действительно устранена?»; «нет» reopens the appeal once. */
+export async function answerSurvey(
+  service: AppealService,
+  db: Db,
+  actor: Actor & { userId: string },
+  appealId: number,
+  fixed: boolean,
+) {
+  return inTransaction(db, async (tx) => {
+    const row = await appealById(tx, appealId, { lock: true });
+    if (!row) throw notFound('Appeal');
+    if (row.survey_sent_at === null || row.survey_answer !== null)
+      throw conflict('There is no open survey question on this appeal.', {
+        errors: [
+          { field: 'body.fixed', message: 'no question asked', expected: 'an appeal whose survey was sent' },
+        ],
+      });
+    const now = new Date();
+    if (fixed) {
+      await updateAppeal(tx, appealId, { survey_answer: 'fixed', survey_answered_at: now });
+      await insertAppealEvent(tx, {
+        appealId,
+        actorUserId: actor.userId,
+        type: 'survey_answered',
+        note: 'устранено: да',
+      });
+      await recordAudit(tx, actor, {
+        action: 'feedback.appeal.survey_answered',
+        subjectType: 'feedback_appeal',
+        subjectId: appealId,
+        municipalityId: row.municipality_id,
+        summary: { number: row.number, fixed: true },
+      });
+      return service.view(tx, appealId, [], false);
+    }
+    const next = await applyEvent(tx, actor, row, { type: 'survey_not_fixed' }, 'body.fixed');
+    await updateAppeal(tx, appealId, {
+      status: next.status,
+      survey_answer: 'not_fixed',
+      survey_answered_at: now,
+      survey_reopened: true,
+    });
+    await insertAppealEvent(tx, {
+      appealId,
+      actorUserId: actor.userId,
+      type: 'reopened',
+      fromStatus: row.status,
+      toStatus: next.status,
+      note: 'устранено: нет',
+    });
+    await afterStatusChange(tx, actor, row, next.status, { survey: 'not_fixed' });
+    for (const userId of new Set([row.assignee_user_id, row.answered_by].filter((u): u is string => !!u)))
+      await notify(tx, {
+        userId,
+        template: 'feedback.appeal.reopened',
+        params: { number: row.number },
+        link: `/staff/feedback/appeals/${appealId}`,
+        eventKey: `feedback:${appealId}:reopened:${userId}`,
+      });
+    await notify(tx, {
+      userId: row.owner_user_id,
+      template: 'feedback.appeal.reopened',
+      params: { number: row.number },
+      link: appealUrl(appealId),
+      eventKey: `feedback:${appealId}:reopened`,
+    });
+    return service.view(tx, appealId, [], false);
+  });
+}
+
+/**
+ * The survey sweep (a scheduled job): each answer saying «устранено» whose survey day has come gets
+ * its one question, once. Idempotent: a sent survey is marked in the same transaction.
+ */
+export async function sendDueSurveys(tx: Tx, today: string, now: Date = new Date()): Promise<number> {
+  const due = await dueSurveys(tx, today);
+  for (const row of due) {
+    await updateAppeal(tx, row.id, { survey_sent_at: now });
+    await insertAppealEvent(tx, { appealId: row.id, actorUserId: null, type: 'survey_sent' });
+    await recordAudit(tx, SYSTEM_ACTOR, {
+      action: 'feedback.appeal.survey_sent',
+      subjectType: 'feedback_appeal',
+      subjectId: row.id,
+      municipalityId: row.municipality_id,
+      summary: { number: row.number, surveyDue: row.survey_due },
+    });
+    await notify(tx, {
+      userId: row.owner_user_id,
+      template: 'feedback.appeal.survey',
+      params: { number: row.number },
+      link: appealUrl(Number(row.id)),
+      eventKey: `feedback:${row.id}:survey`,
+    });
+  }
+  return due.length;
+}
+
 /** Runs the state machine; an impossible step is a 409 naming the field that asked for it. */
 export async function applyEvent(_tx: Tx, _actor: Actor, row: AppealRow, event: AppealEvent, field: string) {
   const r = transition(
@@ -301,6 +496,7 @@ export async function applyEvent(_tx: Tx, _actor: Actor, row: AppealRow, event: 
       reworkUsed: row.rework_used,
       extended: row.extended,
       rating: row.rating,
+      surveyReopened: row.survey_reopened,
     },
     event,
   );

@@ -97,3 +97,42 @@ describe('appeal status properties', () => {
     );
   });
 });
+
+describe('the «устранено» survey', () => {
+  const withSurvey: fc.Arbitrary<AppealEvent> = fc.oneof(
+    event,
+    fc.constant({ type: 'survey_not_fixed' as const }),
+  );
+
+  it('a «нет» reopens an answered or closed appeal once, back to work', () => {
+    const answered = run([{ type: 'start_work' }, { type: 'answer' }]).state;
+    const reopened = transition(answered, { type: 'survey_not_fixed' });
+    expect(reopened.ok && reopened.state).toMatchObject({ status: 'in_work', surveyReopened: true });
+    const closed = run([{ type: 'rate', rating: 5 }], answered).state;
+    expect(transition(closed, { type: 'survey_not_fixed' }).ok).toBe(true);
+    const again = run([{ type: 'answer' }], reopened.ok ? reopened.state : answered).state;
+    expect(transition(again, { type: 'survey_not_fixed' }).ok).toBe(false);
+    expect(transition(initialAppealState(), { type: 'survey_not_fixed' }).ok).toBe(false);
+  });
+
+  it('any sequence: the survey reopens at most once, only from answered or closed', () => {
+    fc.assert(
+      fc.property(fc.array(withSurvey, { maxLength: 40 }), (events) => {
+        let state = initialAppealState();
+        let reopens = 0;
+        for (const e of events) {
+          const r = transition(state, e);
+          if (!r.ok) continue;
+          if (e.type === 'survey_not_fixed') {
+            reopens += 1;
+            expect(['answered', 'closed']).toContain(state.status);
+            expect(r.state.status).toBe('in_work');
+          }
+          state = r.state;
+        }
+        expect(reopens).toBeLessThanOrEqual(1);
+        expect(APPEAL_STATUSES).toContain(state.status);
+      }),
+    );
+  });
+});

@@ -45,6 +45,8 @@ export interface AppealState {
   reworkUsed: boolean;
   extended: boolean;
   rating: number | null;
+  /** The «устранено» survey's «нет» already reopened the appeal once. */
+  surveyReopened?: boolean;
 }
 
 export type AppealEvent =
@@ -53,7 +55,9 @@ export type AppealEvent =
   | { type: 'answer' }
   | { type: 'extend' }
   | { type: 'rate'; rating: number }
-  | { type: 'leave_without_answer'; ground: WithoutAnswerGround };
+  | { type: 'leave_without_answer'; ground: WithoutAnswerGround }
+  /** The citizen says a problem the answer called «устранено» is not fixed: back to work, once. */
+  | { type: 'survey_not_fixed' };
 
 export type TransitionResult = { ok: true; state: AppealState } | { ok: false; reason: string };
 
@@ -103,5 +107,11 @@ export function transition(state: AppealState, event: AppealEvent): TransitionRe
       return isOpen(status)
         ? to({ status: 'left_without_answer' })
         : refuse(`An appeal ${status} cannot be left without an answer.`);
+    case 'survey_not_fixed':
+      if (status !== 'answered' && status !== 'closed')
+        return refuse(`An appeal ${status} has no answer to reopen.`);
+      return state.surveyReopened
+        ? refuse('The survey already reopened this appeal once.')
+        : to({ status: 'in_work', surveyReopened: true });
   }
 }

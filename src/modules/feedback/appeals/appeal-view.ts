@@ -49,6 +49,7 @@ export function toAppeal(
     }[];
     permittedActions: string[];
     staff: boolean;
+    duplicateOfNumber?: string | null;
   },
 ): Appeal {
   const ground = row.without_answer_ground as WithoutAnswerGround | null;
@@ -82,6 +83,15 @@ export function toAppeal(
       note: e.note,
     })),
     permittedActions: extra.permittedActions,
+    duplicateOf:
+      row.duplicate_of_id !== null && extra.duplicateOfNumber
+        ? { id: Number(row.duplicate_of_id), number: extra.duplicateOfNumber }
+        : null,
+    answerFixed: row.answer_fixed,
+    survey:
+      row.survey_due === null
+        ? null
+        : { due: row.survey_due, askedAt: iso(row.survey_sent_at), answer: row.survey_answer },
   };
 }
 

@@ -97,6 +97,16 @@ const APPEAL_COLUMNS = [
   'a.assignee_user_id',
   'a.answer_text',
   'a.answered_at',
+  'a.answered_by',
+  'a.duplicate_of_id',
+  'a.answer_fixed',
+  'a.survey_due',
+  'a.survey_sent_at',
+  'a.survey_answer',
+  'a.survey_reopened',
+  'a.suggested_category_code',
+  'a.suggested_score',
+  'a.auto_routed',
 ] as const;
 
 function appealSelect(db: Executor) {
@@ -315,5 +325,30 @@ export async function upsertFamilyRequest(
         updated_at: new Date(),
       }),
     )
+    .execute();
+}
+
+/** The number of an appeal (the one another joined), for the link on its page. */
+export async function appealNumber(db: Executor, id: string | number) {
+  const row = await db
+    .selectFrom('feedback_appeal')
+    .select('number')
+    .where('id', '=', String(id))
+    .executeTakeFirst();
+  return row?.number ?? null;
+}
+
+/** Answers saying «устранено» whose survey day has come and whose question is not yet sent. */
+export async function dueSurveys(tx: Executor, today: string) {
+  return tx
+    .selectFrom('feedback_appeal')
+    .select(['id', 'number', 'owner_user_id', 'municipality_id', 'survey_due'])
+    .where('survey_due', '<=', today)
+    .where('survey_sent_at', 'is', null)
+    .where('answer_fixed', '=', true)
+    .where('status', 'in', ['answered', 'closed'])
+    .orderBy('id')
+    .limit(1000)
+    .modifyEnd(sql`for update skip locked`)
     .execute();
 }

@@ -8,13 +8,16 @@ import {
   MAX_APPEAL_PHOTO_BYTES,
   myAppealListSchema,
   ratingSchema,
+  similarAppealListSchema,
+  similarQuerySchema,
+  surveyAnswerSchema,
 } from '../../../contracts/feedback.js';
 import type { AppContext } from '../../../platform/app-context.js';
 import { forbidden, notFound, unauthorized } from '../../../platform/http/problem.js';
 import { readUpload } from '../../../platform/http/read-upload.js';
 import { actorOf } from '../../../platform/http/request-actor.js';
 import { FEEDBACK_ACTIONS } from '../permissions.js';
-import type { AppealService } from './appeal-service.js';
+import { answerSurvey, type AppealService } from './appeal-service.js';
 import { ownAppealScope } from './appeal-scope.js';
 import { photoFile } from './queries.js';
 
@@ -76,6 +79,29 @@ export function citizenAppealRoutes(app: FastifyInstance, ctx: AppContext, appea
     async (request, reply) => {
       const created = await appeals.file(citizen(request), request.body);
       return reply.status(201).send(created);
+    },
+  );
+
+  r.post(
+    '/api/my/feedback/appeals/similar',
+    {
+      config: { permission: { action: FEEDBACK_ACTIONS.file } },
+      schema: {
+        tags,
+        summary: 'Open similar appeals before filing (possible duplicates): «присоединиться к обращению»',
+        description:
+          'The same category, the same organisation or a point within FEEDBACK_DUPLICATE_RADIUS_M (300 m), ' +
+          'registered within FEEDBACK_DUPLICATE_WINDOW_DAYS (30), texts at least ' +
+          'FEEDBACK_DUPLICATE_MIN_SIMILARITY (0.3) alike (stem-set Jaccard). At most 5, most similar first. ' +
+          'Each gives the number, category, organisation, status and answer limit — never the author, the text or the answer. ' +
+          "Joining is filing one's own appeal with `duplicateOfId`: it keeps its own number and deadline.",
+        body: similarQuerySchema,
+        response: { 200: similarAppealListSchema },
+      },
+    },
+    async (request) => {
+      citizen(request);
+      return appeals.similar(request.body);
     },
   );
 
@@ -146,5 +172,22 @@ export function citizenAppealRoutes(app: FastifyInstance, ctx: AppContext, appea
     },
     async (request) =>
       appeals.rate(citizen(request), request.params.appealId, request.body.rating, request.body.comment),
+  );
+
+  r.post(
+    '/api/my/feedback/appeals/:appealId/survey',
+    {
+      config: { permission: own },
+      schema: {
+        tags,
+        summary: 'Answer «Проблема действительно устранена?»; «нет» (fixed: false) reopens the appeal once',
+        description: '409 when no survey question is open on the appeal (not sent yet, or already answered).',
+        params: appealParams,
+        body: surveyAnswerSchema,
+        response: { 200: appealSchema },
+      },
+    },
+    async (request) =>
+      answerSurvey(appeals, ctx.db, citizen(request), request.params.appealId, request.body.fixed),
   );
 }

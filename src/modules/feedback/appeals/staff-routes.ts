@@ -116,7 +116,10 @@ export function staffAppealRoutes(app: FastifyInstance, ctx: AppContext, desk: S
       config: { permission: handle },
       schema: {
         tags,
-        summary: 'Answer the appeal on the merits (it must be in work)',
+        summary: 'Answer the appeal on the merits (it must be in work); `fixed`: «устранено»',
+        description:
+          '`fixed: true` says the problem was fixed: the citizen is asked some days later (FEEDBACK_SURVEY_DAYS, ' +
+          '14 by default) whether it really is, and a «нет» reopens the appeal once.',
         params: appealParams,
         body: answerSchema,
         response: { 200: staffAppealSchema },
@@ -124,7 +127,7 @@ export function staffAppealRoutes(app: FastifyInstance, ctx: AppContext, desk: S
     },
     async (request) => {
       const { principal, actor } = staff(request);
-      return desk.answer(principal, actor, request.params.appealId, request.body.text);
+      return desk.answer(principal, actor, request.params.appealId, request.body.text, request.body.fixed);
     },
   );
 

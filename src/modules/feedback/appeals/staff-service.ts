@@ -122,8 +122,19 @@ export class StaffAppealService {
         suggestions = null; // a broken model must not hide the appeal; the page says there is none
       }
     }
+    const duplicates = await this.appeals.options.duplicates.forStaff(this.db, row);
     return {
       ...appeal,
+      duplicates,
+      autoRouting:
+        row.suggested_category_code !== null && row.suggested_score !== null
+          ? {
+              categoryCode: row.suggested_category_code,
+              score: row.suggested_score,
+              threshold: this.appeals.options.autoRouteConfidence,
+              routed: row.auto_routed,
+            }
+          : null,
       municipalityId: row.municipality_id,
       citizenName: await citizenName(this.db, row.owner_user_id),
       assigneeUserId: row.assignee_user_id,
@@ -228,16 +239,30 @@ export class StaffAppealService {
     return this.one(principal, appealId);
   }
 
-  async answer(principal: Principal, actor: Actor, appealId: number, text: string) {
+  /**
+   * The answer; `fixed` («устранено») schedules the one-question survey `surveyDays` later (not after
+   * the survey already reopened the appeal: a «нет» reopens once).
+   */
+  async answer(principal: Principal, actor: Actor, appealId: number, text: string, fixed = false) {
     await inTransaction(this.db, async (tx) => {
       const row = await appealById(tx, appealId, { lock: true });
       if (!row) throw notFound('Appeal');
       const next = await applyEvent(tx, actor, row, { type: 'answer' }, 'body.text');
+      const survey = row.survey_reopened
+        ? {}
+        : {
+            survey_due: fixed ? addDays(this.appeals.today(), this.appeals.options.surveyDays) : null,
+            survey_sent_at: null,
+            survey_answer: null,
+            survey_answered_at: null,
+          };
       await updateAppeal(tx, appealId, {
         status: next.status,
         answer_text: text,
         answered_at: new Date(),
         answered_by: actor.userId,
+        answer_fixed: fixed,
+        ...survey,
       });
       await insertAppealEvent(tx, {
         appealId,
@@ -246,7 +271,11 @@ export class StaffAppealService {
         fromStatus: row.status,
         toStatus: next.status,
       });
-      await afterStatusChange(tx, actor, row, next.status, { answerLength: text.length });
+      await afterStatusChange(tx, actor, row, next.status, {
+        answerLength: text.length,
+        fixed,
+        surveyDue: 'survey_due' in survey ? survey.survey_due : null,
+      });
       await notify(tx, {
         userId: row.owner_user_id,
         template: 'feedback.appeal.answered',

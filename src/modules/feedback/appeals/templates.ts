@@ -57,4 +57,21 @@ defineTemplates({
       en: 'The citizen rated the answer to appeal {number} {rating} of 5: it is back in work.',
     },
   },
+  'feedback.appeal.survey': {
+    subject: {
+      ru: 'Проблема по обращению {number} действительно устранена?',
+      en: 'Appeal {number}: is the problem really fixed?',
+    },
+    body: {
+      ru: 'В ответе на обращение {number} сказано, что проблема устранена. Так ли это? Ответьте «да» или «нет» на странице обращения; «нет» вернёт обращение в работу.',
+      en: 'The answer to appeal {number} said the problem was fixed. Is it? Answer yes or no on its page; «no» puts the appeal back in work.',
+    },
+  },
+  'feedback.appeal.reopened': {
+    subject: { ru: 'Обращение {number} снова в работе', en: 'Appeal {number} reopened' },
+    body: {
+      ru: 'Заявитель сообщил, что проблема по обращению {number} не устранена: обращение возвращено в работу.',
+      en: 'The citizen says the problem of appeal {number} is not fixed: it is back in work.',
+    },
+  },
 });

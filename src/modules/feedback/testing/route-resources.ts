@@ -107,6 +107,15 @@ export const feedbackRouteResources: RouteResourceMaker = {
       },
     }),
     'POST /api/my/feedback/appeals/:appealId/rating': () => ({ body: { rating: 4 } }),
+    'POST /api/my/feedback/appeals/similar': () => ({
+      body: {
+        categoryCode: 'roads.repair',
+        point: { lat: 58.6, lon: 49.6 },
+        text: 'Яма на дороге у остановки',
+      },
+    }),
+    // No survey is open on the resource's appeal: the rightful holder reaches the handler (409).
+    'POST /api/my/feedback/appeals/:appealId/survey': () => ({ body: { fixed: true } }),
     'POST /api/staff/feedback/appeals/:appealId/assign': () => ({ body: {} }),
     'POST /api/staff/feedback/appeals/:appealId/forward': (ids) => ({
       body: { organisationId: Number(ids.kindergartenId), note: 'по компетенции' },

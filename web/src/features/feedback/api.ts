@@ -6,6 +6,7 @@ import type {
   AppealCreate,
   AppealSummary,
   FeedbackTopics,
+  SimilarAppeal,
   StaffAppeal,
   WITHOUT_ANSWER_GROUND_NAMES,
   categoryTreeSchema,
@@ -85,6 +86,32 @@ export const useFileAppeal = () => {
       return { appeal, failed };
     },
     onSuccess: () => client.invalidateQueries({ queryKey: ['feedback', 'my'] }),
+  });
+};
+
+/** Open similar appeals for what the citizen is writing (asked only once there is enough to compare). */
+export const useSimilarAppeals = (
+  query: { categoryCode: string; organisationId: number | null; text: string },
+  enabled: boolean,
+) =>
+  useQuery({
+    queryKey: ['feedback', 'similar', query.categoryCode, query.organisationId, query.text],
+    queryFn: () =>
+      api.post<{ items: SimilarAppeal[] }>(`${MY}/similar`, {
+        categoryCode: query.categoryCode,
+        organisationId: query.organisationId,
+        text: query.text,
+      }),
+    enabled,
+    staleTime: 30_000,
+    placeholderData: (previous) => previous,
+  });
+
+export const useAnswerSurvey = (id: number) => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (fixed: boolean) => api.post<Appeal>(`${MY}/${id}/survey`, { fixed }),
+    onSuccess: () => client.invalidateQueries({ queryKey: myKey }),
   });
 };
 

@@ -108,6 +108,11 @@ const ru = {
     closed: 'Закрыто',
     left_without_answer: 'Оставлено без ответа',
     photo_added: 'Добавлено фото',
+    joined: 'Присоединено к похожему обращению',
+    auto_routed: 'Направлено по теме классификатора',
+    survey_sent: 'Задан вопрос: устранена ли проблема',
+    survey_answered: 'Ответ на вопрос об устранении',
+    reopened: 'Возвращено в работу: проблема не устранена',
   } as Record<string, string>,
   rateTitle: 'Оцените ответ',
   rateLead: 'Оценка 1 или 2 вернёт обращение на доработку (один раз).',
@@ -202,7 +207,41 @@ const ru = {
   confirmButton: 'Подтвердить и отправить',
   confirmDone: 'Это сообщение уже подтверждено и зарегистрировано.',
   confirmExpired:
-    'Время на подтверждение истекло. Отправьте сообщение ещё раз из приложения или на этом сайте.',
+    'Время на подтверждение истекло. Отправьте сообщение ещё раз из приложения или на этом сайте.', // duplicates, survey, automatic routing
+  similarTitle: 'Похожие обращения',
+  similarLead:
+    'О той же проблеме уже написали. Можно присоединиться к обращению: ваше будет зарегистрировано под своим номером со своим сроком и связано с этим.',
+  similarItem: '№ {number} · {category} · {status} · ответ до {date}',
+  join: 'Присоединиться к обращению',
+  joining: 'Вы присоединяетесь к обращению № {number}.',
+  joinCancel: 'Не присоединяться',
+  joinedTo: 'Присоединено к обращению № {number}',
+  surveyTitle: 'Проблема действительно устранена?',
+  surveyLead: 'В ответе сказано, что проблема устранена. Если это не так, обращение вернётся в работу.',
+  surveyYes: 'Да, устранена',
+  surveyNo: 'Нет, не устранена',
+  surveyThanks: 'Спасибо, ответ сохранён.',
+  surveyAnswered: {
+    fixed: 'Вы подтвердили, что проблема устранена.',
+    not_fixed: 'Вы сообщили, что проблема не устранена: обращение вернулось в работу.',
+  } as Record<'fixed' | 'not_fixed', string>,
+  answerFixed: 'Проблема устранена («устранено»): через несколько недель заявителя спросят, так ли это',
+  duplicatesTitle: 'Дубликаты',
+  duplicatesLinked: 'Связанные обращения',
+  duplicatesPossible: 'Возможные дубликаты',
+  duplicatesNone: 'Похожих обращений нет.',
+  relations: {
+    joined: 'присоединено к нему',
+    joined_by: 'присоединилось к этому',
+    sibling: 'присоединено к тому же',
+  } as Record<'joined' | 'joined_by' | 'sibling', string>,
+  similarity: 'сходство {value}',
+  autoRouted:
+    'Классификатор отнёс обращение к теме «{category}» ({score}) и направил его по правилам этой темы.',
+  autoSuggested:
+    'Классификатор считает темой «{category}» ({score}) — ниже порога автоматической маршрутизации, решает оператор.',
+  autoNoRule:
+    'Классификатор уверенно считает темой «{category}» ({score}), но для этой темы нет правила маршрутизации: обращение направлено по теме заявителя, решает оператор.',
 };
 
 type Messages = typeof ru;
@@ -307,6 +346,11 @@ const en: Messages = {
     closed: 'Closed',
     left_without_answer: 'Left without an answer',
     photo_added: 'Photo added',
+    joined: 'Joined a similar appeal',
+    auto_routed: "Routed by the classifier's topic",
+    survey_sent: 'Asked whether the problem is fixed',
+    survey_answered: 'Answered whether the problem is fixed',
+    reopened: 'Back in work: the problem is not fixed',
   },
   rateTitle: 'Rate the answer',
   rateLead: 'A rating of 1 or 2 sends the appeal back for rework (once).',
@@ -399,6 +443,36 @@ const en: Messages = {
   confirmButton: 'Confirm and send',
   confirmDone: 'This message is already confirmed and registered.',
   confirmExpired: 'The time to confirm has passed. Send the message again from the app or on this site.',
+  similarTitle: 'Similar appeals',
+  similarLead:
+    'Someone has already written about this problem. You may join their appeal: yours is registered under its own number with its own limit and linked to it.',
+  similarItem: 'No. {number} · {category} · {status} · answer by {date}',
+  join: 'Join this appeal',
+  joining: 'You are joining appeal No. {number}.',
+  joinCancel: 'Do not join',
+  joinedTo: 'Joined appeal No. {number}',
+  surveyTitle: 'Is the problem really fixed?',
+  surveyLead: 'The answer said the problem was fixed. If it is not, the appeal goes back to work.',
+  surveyYes: 'Yes, it is fixed',
+  surveyNo: 'No, it is not',
+  surveyThanks: 'Thank you, your answer is saved.',
+  surveyAnswered: {
+    fixed: 'You confirmed the problem is fixed.',
+    not_fixed: 'You said the problem is not fixed: the appeal is back in work.',
+  },
+  answerFixed: 'The problem is fixed («устранено»): the citizen is asked in a few weeks whether it is',
+  duplicatesTitle: 'Duplicates',
+  duplicatesLinked: 'Linked appeals',
+  duplicatesPossible: 'Possible duplicates',
+  duplicatesNone: 'No similar appeals.',
+  relations: { joined: 'this one joined it', joined_by: 'joined this one', sibling: 'joined the same one' },
+  similarity: 'similarity {value}',
+  autoRouted:
+    'The classifier put the appeal under «{category}» ({score}) and routed it by that topic’s rules.',
+  autoSuggested:
+    'The classifier thinks the topic is «{category}» ({score}) — below the automatic routing threshold; the operator decides.',
+  autoNoRule:
+    "The classifier is confident the topic is «{category}» ({score}), but no routing rule covers that topic: the appeal went by the citizen's topic; the operator decides.",
 };
 
 export const messages = { ru, en };

@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { Select } from '../../ui/select';
 import { Spinner } from '../../ui/spinner';
 import { TextArea } from '../../ui/text-area';
-import { useMyAppeal, useMyAppeals, useRateAppeal } from './api';
+import { useAnswerSurvey, useMyAppeal, useMyAppeals, useRateAppeal } from './api';
 import { AppealFacts } from './appeal-facts';
 import { AppealStatusBadge } from './appeal-status-badge';
 import styles from './feedback.module.css';
@@ -105,6 +105,34 @@ function RateForm({ appealId, onRated }: { appealId: number; onRated: () => void
   );
 }
 
+/** «Проблема действительно устранена?»: the one-question survey after an answer saying «устранено». */
+function SurveyForm({ appealId }: { appealId: number }) {
+  const { locale } = useI18n();
+  const m = messages[locale];
+  const survey = useAnswerSurvey(appealId);
+  return (
+    <Card title={m.surveyTitle} headingLevel={2}>
+      <div className={styles.stack}>
+        <p className={styles.muted}>{m.surveyLead}</p>
+        {survey.isError && <ProblemAlert error={survey.error} />}
+        <div className={styles.row}>
+          <Button type="button" disabled={survey.isPending} onClick={() => survey.mutate(true)}>
+            {m.surveyYes}
+          </Button>
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={survey.isPending}
+            onClick={() => survey.mutate(false)}
+          >
+            {m.surveyNo}
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
 function MyAppealPage() {
   const { locale, formatDate } = useI18n();
   const m = messages[locale];
@@ -144,7 +172,14 @@ function MyAppealPage() {
           {fill(m.photoFailed, { name })}
         </Alert>
       ))}
+      {a.duplicateOf && <p className={styles.muted}>{fill(m.joinedTo, { number: a.duplicateOf.number })}</p>}
       <AppealFacts appeal={a} />
+      {a.survey?.askedAt && !a.survey.answer && <SurveyForm appealId={a.id} />}
+      {a.survey?.answer && (
+        <Alert tone="info" live="status">
+          {m.surveyAnswered[a.survey.answer]}
+        </Alert>
+      )}
       {rated && (
         <Alert tone="success" live="status">
           {m.rated}

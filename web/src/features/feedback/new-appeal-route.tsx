@@ -1,4 +1,4 @@
-import type { AppealCreate } from '@contracts/feedback';
+import type { AppealCreate, SimilarAppeal } from '@contracts/feedback';
 import { MAX_APPEAL_PHOTOS, MAX_APPEAL_TEXT } from '@contracts/feedback';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -14,6 +14,7 @@ import { useCategories, useFileAppeal } from './api';
 import styles from './feedback.module.css';
 import { messages } from './messages';
 import { OrganisationPicker } from './organisation-picker';
+import { SimilarAppeals } from './similar-appeals';
 
 type Kind = AppealCreate['kind'] & string;
 const positiveId = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : null);
@@ -36,6 +37,7 @@ export function Component() {
   );
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<File[]>([]);
+  const [joined, setJoined] = useState<SimilarAppeal | null>(null);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const serverErrors = isApiError(file.error) ? file.error.fieldErrors() : {};
   const errors = { ...serverErrors, ...missing };
@@ -60,7 +62,16 @@ export function Component() {
     setMissing(need);
     if (Object.keys(need).length > 0) return;
     file.mutate(
-      { body: { kind, categoryCode, organisationId: organisationId!, text: text.trim() }, photos },
+      {
+        body: {
+          kind,
+          categoryCode,
+          organisationId: organisationId!,
+          text: text.trim(),
+          ...(joined ? { duplicateOfId: joined.id } : {}),
+        },
+        photos,
+      },
       {
         onSuccess: ({ appeal, failed }) =>
           navigate(`/feedback/appeals/${appeal.id}`, {
@@ -119,6 +130,13 @@ export function Component() {
             rows={6}
             error={errors.text}
             required
+          />
+          <SimilarAppeals
+            categoryCode={categoryCode}
+            organisationId={organisationId}
+            text={text}
+            joined={joined}
+            onJoin={setJoined}
           />
           <div className={styles.stack}>
             <label htmlFor="appeal-photos">

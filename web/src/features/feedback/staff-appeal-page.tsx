@@ -10,6 +10,7 @@ import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { Select } from '../../ui/select';
 import { Spinner } from '../../ui/spinner';
+import { Checkbox } from '../../ui/checkbox';
 import { TextArea } from '../../ui/text-area';
 import { TextField } from '../../ui/text-field';
 import { useSession } from '../auth/session';
@@ -84,6 +85,24 @@ function Suggestions({ appeal }: { appeal: StaffAppeal }) {
       ) : (
         <>
           <p className={styles.muted}>{m.suggestionsLead}</p>
+          {appeal.autoRouting && (
+            <p>
+              {fill(
+                appeal.autoRouting.routed
+                  ? m.autoRouted
+                  : appeal.autoRouting.score >= appeal.autoRouting.threshold
+                    ? m.autoNoRule
+                    : m.autoSuggested,
+                {
+                  category: name(appeal.autoRouting.categoryCode),
+                  score: formatNumber(appeal.autoRouting.score, {
+                    style: 'percent',
+                    maximumFractionDigits: 0,
+                  }),
+                },
+              )}
+            </p>
+          )}
           <ol>
             {appeal.suggestions.map((s) => (
               <li key={s.categoryCode}>
@@ -98,11 +117,55 @@ function Suggestions({ appeal }: { appeal: StaffAppeal }) {
   );
 }
 
+/** Linked appeals (joined by citizens) and possible duplicates by the rules: linked, never hidden. */
+function Duplicates({ appeal }: { appeal: StaffAppeal }) {
+  const { locale, formatDate, formatNumber } = useI18n();
+  const m = messages[locale];
+  const { linked, possible } = appeal.duplicates;
+  const line = (s: StaffAppeal['duplicates']['possible'][number]) =>
+    `${locale === 'en' ? s.categoryEn : s.categoryRu} · ${m.statuses[s.status]} · ${m.answerDue} ${formatDate(
+      s.answerDue,
+      { dateStyle: 'medium' },
+    )} · ${fill(m.similarity, { value: formatNumber(s.similarity, { style: 'percent', maximumFractionDigits: 0 }) })}`;
+  return (
+    <Card title={m.duplicatesTitle} headingLevel={2} flat aria-label={m.duplicatesTitle}>
+      {linked.length === 0 && possible.length === 0 && <p>{m.duplicatesNone}</p>}
+      {linked.length > 0 && (
+        <>
+          <h3>{m.duplicatesLinked}</h3>
+          <ul>
+            {linked.map((s) => (
+              <li key={s.id}>
+                <Link to={`/staff/feedback/appeals/${s.id}`}>{fill(m.number, { number: s.number })}</Link> (
+                {m.relations[s.relation]}) · {line(s)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {possible.length > 0 && (
+        <>
+          <h3>{m.duplicatesPossible}</h3>
+          <ul>
+            {possible.map((s) => (
+              <li key={s.id}>
+                <Link to={`/staff/feedback/appeals/${s.id}`}>{fill(m.number, { number: s.number })}</Link> ·{' '}
+                {line(s)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Card>
+  );
+}
+
 function Actions({ appeal }: { appeal: StaffAppeal }) {
   const { locale } = useI18n();
   const m = messages[locale];
   const { user } = useSession();
   const [answer, setAnswer] = useState('');
+  const [fixed, setFixed] = useState(false);
   const [days, setDays] = useState('30');
   const [reason, setReason] = useState('');
   const [forwardTo, setForwardTo] = useState<number | null>(null);
@@ -131,19 +194,27 @@ function Actions({ appeal }: { appeal: StaffAppeal }) {
           step="answer"
           title={m.answer}
           submit={m.sendAnswer}
-          body={() => ({ text: answer.trim() })}
+          body={() => ({ text: answer.trim(), fixed })}
           ready={answer.trim() !== ''}
         >
           {(errors) => (
-            <TextArea
-              label={m.answerText}
-              value={answer}
-              onChange={(e) => setAnswer(e.target.value)}
-              rows={6}
-              maxLength={10_000}
-              error={errors.text}
-              required
-            />
+            <>
+              <TextArea
+                label={m.answerText}
+                value={answer}
+                onChange={(e) => setAnswer(e.target.value)}
+                rows={6}
+                maxLength={10_000}
+                error={errors.text}
+                required
+              />
+              <Checkbox
+                label={m.answerFixed}
+                name="fixed"
+                checked={fixed}
+                onChange={(e) => setFixed(e.target.checked)}
+              />
+            </>
           )}
         </StepForm>
       )}
@@ -276,6 +347,7 @@ export function StaffAppealPage() {
         </div>
       </dl>
       <Suggestions appeal={a} />
+      <Duplicates appeal={a} />
       <AppealFacts appeal={a} textTitle={m.appealText} />
       <Actions key={`${a.status}-${a.extended}`} appeal={a} />
       {(a.status === 'answered' || a.status === 'closed') &&
