@@ -1,3 +1,5 @@
+import { pickPlural } from '../../i18n/plural';
+
 const ru = {
   title: 'Комплектование',
   lead: 'Волны распределения мест: автоматически и проверяемо (устойчивое паросочетание).',
@@ -108,7 +110,8 @@ const ru = {
   back: 'Все волны',
   loading: 'Загрузка…',
   seatsTitle: 'Места по группам',
-  seatsCount: (n: number) => `${n} мест`,
+  seatsCount: (n: number) =>
+    `${n.toLocaleString('ru-RU')} ${pickPlural('ru-RU', { one: 'место', few: 'места', many: 'мест', other: 'места' }, n)}`,
   withdrawn: 'места сняты',
   seatsSaved: 'Места сохранены; они учтутся при следующем расчёте.',
   save: 'Сохранить',
@@ -228,7 +231,7 @@ const en: Messages = {
   back: 'All waves',
   loading: 'Loading…',
   seatsTitle: 'Seats per group',
-  seatsCount: (n: number) => `${n} seats`,
+  seatsCount: (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'seat' : 'seats'}`,
   withdrawn: 'withdrawn',
   seatsSaved: 'Seats saved; the next run uses them.',
   save: 'Save',
