@@ -32,7 +32,10 @@ async function measure(page: Page, path: string, ready: () => Promise<unknown>):
   await ready();
   await page.waitForLoadState('networkidle');
   const extra = await overflow(page);
-  await screenshot(page, `kg-staff-360${path.replaceAll('/', '-')}`);
+  await screenshot(
+    page,
+    `kg-staff-360${path.replace(/\/[0-9a-f-]{36}$|\/\d+$/, '-one').replaceAll('/', '-')}`,
+  );
   return extra > 0 ? `${path}: ${extra} px wider (${(await culprits(page)).join(', ')})` : null;
 }
 
