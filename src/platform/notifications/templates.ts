@@ -24,12 +24,11 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
 
 /**
  * A parameter as a person reads it in the locale: an ISO date («2027-01-02») as «2 января 2027 г.» /
- * "2 January 2027", an instant as the region's local date and time, a number with the locale's
- * grouping; anything else as it is.
+ * "2 January 2027", an instant as the region's local date and time; anything else as it is (numbers
+ * too: `{number}`, `{article}` are identifiers, and a count is worded by its template).
  */
 export function formatParam(value: unknown, locale: Locale): string {
   const intl = INTL_LOCALE[locale];
-  if (typeof value === 'number' && Number.isFinite(value)) return value.toLocaleString(intl);
   if (typeof value === 'string' && ISO_DATE.test(value))
     return new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(`${value}T00:00:00Z`),
