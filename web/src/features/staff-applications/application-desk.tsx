@@ -9,6 +9,7 @@ import {
 } from '@contracts/kindergarten-queue';
 import { api } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n-context';
+import { systemReason } from '../../i18n/system-reasons';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
@@ -205,7 +206,7 @@ export function ApplicationDesk() {
                 <span className={styles.muted}>
                   {formatDate(e.occurredAt, { dateStyle: 'medium', timeStyle: 'short' })}
                 </span>
-                {e.reason && <span>{e.reason}</span>}
+                {e.reason && <span>{systemReason(e.reason, locale)}</span>}
               </li>
             ))}
           </ol>
