@@ -86,11 +86,11 @@ describe('placement: wave → direction → enrollment', () => {
     // Placed = directions + children kept in their own group; the confirm is a dialog naming what it does.
     await officer
       .getByTestId('wave-reconcile')
-      .getByText(/^Распределено \d+ = будет выдано направлений \d+ \+ остаются в своей группе/)
+      .getByText(/^Распределено [\d\s]+ = будет выдано направлений [\d\s]+ \+ остаются в своей группе/)
       .waitFor();
     await officer.getByRole('button', { name: 'Подтвердить и выдать направления' }).click();
     const dialog = officer.getByRole('dialog', { name: 'Подтвердить волну и выдать направления?' });
-    await dialog.getByText(/^Будет выдано направлений: \d+/).waitFor();
+    await dialog.getByText(/^Будет выдано направлений: [\d\s]+/).waitFor();
     await expectAccessible(officer, ['.leaflet-container']);
     await dialog.getByRole('button', { name: 'Подтвердить и выдать направления' }).click();
     await officer.getByText(/Волна подтверждена, выдано направлений: \d+/).waitFor({ timeout: 60_000 });
