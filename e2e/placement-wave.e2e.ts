@@ -83,14 +83,23 @@ describe('placement: wave → direction → enrollment', () => {
     const result = review.children.find((c) => c.number === application.number)!;
     expect(result.assignedKindergartenId, result.explanation.ru).not.toBeNull();
 
+    // Placed = directions + children kept in their own group; the confirm is a dialog naming what it does.
+    await officer
+      .getByTestId('wave-reconcile')
+      .getByText(/^Распределено [\d\s]+ = будет выдано направлений [\d\s]+ \+ остаются в своей группе/)
+      .waitFor();
     await officer.getByRole('button', { name: 'Подтвердить и выдать направления' }).click();
+    const dialog = officer.getByRole('dialog', { name: 'Подтвердить волну и выдать направления?' });
+    await dialog.getByText(/^Будет выдано направлений: [\d\s]+/).waitFor();
+    await expectAccessible(officer, ['.leaflet-container']);
+    await dialog.getByRole('button', { name: 'Подтвердить и выдать направления' }).click();
     await officer.getByText(/Волна подтверждена, выдано направлений: \d+/).waitFor({ timeout: 60_000 });
     await screenshot(officer, 'placement-confirmed');
     const officerPhoneContext = await newContext(browser, server.url, 'phone');
     await officerPhoneContext.addCookies(await officerContext.cookies());
     const officerPhone = await officerPhoneContext.newPage();
     await officerPhone.goto(`/staff/placement/${waveId}`);
-    await officerPhone.getByRole('heading', { name: 'Итоги черновика' }).waitFor();
+    await officerPhone.getByRole('heading', { name: 'Итоги волны (подтверждена)' }).waitFor();
     await expectAccessible(officerPhone, ['.leaflet-container']);
     await screenshot(officerPhone, 'placement-review-phone');
     await officerPhoneContext.close();

@@ -132,6 +132,20 @@ export const waveReviewSchema = z.object({
     byChoiceRank: z.array(z.object({ rank: z.number().int(), count: z.number().int() })),
     seatsOffered: z.number().int(),
     seatsLeft: z.number().int(),
+    /** Placed children who keep the group they already attend: placed, but no new direction. */
+    keptCurrent: z.number().int(),
+    /** Directions the confirmation issues (or issued): placed − keptCurrent. */
+    directions: z.number().int(),
+    /**
+     * Why children stay unplaced while seats stay free: no seat is left anywhere for the child's age
+     * group (ageGroup), or seats of its age are left only in kindergartens it did not choose or in
+     * groups of another orientation or stay mode (notChosen).
+     */
+    unplacedByReason: z.object({ ageGroup: z.number().int(), notChosen: z.number().int() }),
+    /** Seats left per age band (full years, [ageFrom, ageTo)). */
+    seatsLeftByAge: z.array(
+      z.object({ ageFrom: z.number().int(), ageTo: z.number().int(), seats: z.number().int() }),
+    ),
   }),
   kindergartens: z.array(reviewKindergartenSchema),
   children: z.array(reviewChildSchema),

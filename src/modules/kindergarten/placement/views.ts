@@ -17,6 +17,7 @@ import { registeredOn } from './explain.js';
 import { NO_OWNER, PLACEMENT_ACTIONS as A } from './permissions.js';
 import * as q from './queries.js';
 import { runProgress } from './service.js';
+import { reconcile } from './reconcile.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -173,6 +174,7 @@ export async function waveReview(
       byChoiceRank: [...ranks].sort((a, b) => a[0] - b[0]).map(([rank, count]) => ({ rank, count })),
       seatsOffered,
       seatsLeft: seatsOffered - placed,
+      ...reconcile(review),
     },
     kindergartens: [...byKindergarten.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru')),
     children: page.map((c) => {

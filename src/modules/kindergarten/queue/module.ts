@@ -1,6 +1,7 @@
 import type { AppModule } from '../../../platform/app-context.js';
 import { SYSTEM_ACTOR } from '../../../platform/audit/audit-log.js';
 import type { JobHandler } from '../../../platform/jobs/worker.js';
+import { benefitDocumentRoutes } from './benefit-documents.js';
 import { queueRoutes } from './routes.js';
 import { recalculate, recalculateStale } from './service.js';
 import { removeOverAge } from './staff-service.js';
@@ -8,7 +9,10 @@ import { removeOverAge } from './staff-service.js';
 /** Applications, the queue and its transparency (issue 5). */
 export const queueModule: AppModule = {
   name: 'kindergarten-queue',
-  routes: (app, ctx) => queueRoutes(app, ctx),
+  routes: (app, ctx) => {
+    queueRoutes(app, ctx);
+    benefitDocumentRoutes(app, ctx);
+  },
   jobs: () =>
     new Map<string, JobHandler>([
       [

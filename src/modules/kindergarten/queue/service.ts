@@ -226,7 +226,7 @@ async function createApplication(tx: Tx, input: ApplicationInput, opts: CreateOp
     params: {
       number,
       child: `${input.child.firstName} ${input.child.lastName}`,
-      registeredAt: opts.registeredAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      registeredAt: opts.registeredAt.toISOString(),
       statusRu: STATUS_NAMES[status].ru,
       statusEn: STATUS_NAMES[status].en,
     },

@@ -1,3 +1,5 @@
+import { ageRange } from '../../i18n/age-range';
+import { pickPlural } from '../../i18n/plural';
 const ru = {
   title: 'Детские сады',
   lead: 'Действующие и строящиеся детские сады региона, свободные места по группам и спрос — обновляется сразу после изменений в садах.',
@@ -11,7 +13,8 @@ const ru = {
   anyStatus: 'Действующие и строящиеся',
   age: 'Возраст ребёнка',
   anyAge: 'Любой',
-  years: (n: number) => `${n} ${n === 1 ? 'год' : n >= 2 && n <= 4 ? 'года' : 'лет'}`,
+  years: (n: number) =>
+    `${n} ${pickPlural('ru-RU', { one: 'год', few: 'года', many: 'лет', other: 'года' }, n)}`,
   freeOnly: 'Только со свободными местами',
   accessible: 'Доступная среда (для детей с ОВЗ)',
   orientation: 'Направленность группы',
@@ -92,7 +95,7 @@ const ru = {
   groups: 'Группы и свободные места',
   group: 'Группа',
   ageRange: 'Возраст',
-  ageFromTo: (a: number, b: number) => `${a}–${b} лет`,
+  ageFromTo: (a: number, b: number) => ageRange('ru', a, b),
   closedGroup: 'закрыта',
   charts: 'Свободные места и спрос по месяцам',
   chartFree: 'Свободные места',
@@ -208,7 +211,7 @@ const en: typeof ru = {
   groups: 'Groups and free places',
   group: 'Group',
   ageRange: 'Age',
-  ageFromTo: (a: number, b: number) => `${a}–${b} years`,
+  ageFromTo: (a: number, b: number) => ageRange('en', a, b),
   closedGroup: 'closed',
   charts: 'Free places and demand by month',
   chartFree: 'Free places',

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { BENEFIT_KINDS, type QueuePosition } from '@contracts/kindergarten-queue';
 import { useI18n } from '../../i18n/i18n-context';
+import { systemReason } from '../../i18n/system-reasons';
 import { pickPlural } from '../../i18n/plural';
 import { Badge } from '../../ui/badge';
 import { Button, LinkButton } from '../../ui/button';
@@ -270,7 +271,7 @@ export function ApplicationPage() {
                 </div>
                 {e.reason && (
                   <div>
-                    {m.reason}: {e.reason}
+                    {m.reason}: {systemReason(e.reason, locale)}
                   </div>
                 )}
               </li>

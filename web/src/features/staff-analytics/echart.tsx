@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useI18n } from '../../i18n/i18n-context';
 
 echarts.use([
   BarChart,
@@ -24,8 +25,27 @@ export interface EChartProps {
   testId?: string;
 }
 
+type Axis = { type?: string; axisLabel?: { formatter?: unknown } & Record<string, unknown> };
+
+/**
+ * Value axes label their numbers the locale's way («1 500» beside the tables' «1 352», not ECharts'
+ * own «1,500»), unless the chart sets its own formatter.
+ */
+export function localiseAxes(option: EChartsCoreOption, locale: string): EChartsCoreOption {
+  const intl = locale === 'en' ? 'en-GB' : 'ru-RU';
+  const fix = (axis: unknown): unknown => {
+    if (Array.isArray(axis)) return axis.map(fix);
+    const a = axis as Axis | undefined;
+    if (!a || typeof a !== 'object' || a.type !== 'value' || a.axisLabel?.formatter !== undefined)
+      return axis;
+    return { ...a, axisLabel: { ...a.axisLabel, formatter: (v: number) => v.toLocaleString(intl) } };
+  };
+  return { ...option, xAxis: fix(option.xAxis), yAxis: fix(option.yAxis) };
+}
+
 /** One ECharts chart (SVG renderer: crisp at any zoom, small), resized with its container. */
 export function EChart({ option, label, height = 300, onClick, testId }: EChartProps) {
+  const { locale } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
@@ -46,8 +66,11 @@ export function EChart({ option, label, height = 300, onClick, testId }: EChartP
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
-  }, [option]);
+    chart.current?.setOption(
+      { aria: { enabled: true }, animation: false, ...localiseAxes(option, locale) },
+      true,
+    );
+  }, [option, locale]);
 
   return (
     <div ref={ref} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />

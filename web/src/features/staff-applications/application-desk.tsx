@@ -9,6 +9,7 @@ import {
 } from '@contracts/kindergarten-queue';
 import { api } from '../../api/api-client';
 import { useI18n } from '../../i18n/i18n-context';
+import { systemReason } from '../../i18n/system-reasons';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
@@ -17,10 +18,67 @@ import { ProblemAlert } from '../../ui/problem-alert';
 import { Select } from '../../ui/select';
 import { Spinner } from '../../ui/spinner';
 import { TextField } from '../../ui/text-field';
-import { messages } from './messages';
+import { fill, messages } from './messages';
 import styles from './staff.module.css';
 
 type Benefit = ApplicationDetail['benefits'][number];
+
+function BenefitDocuments({ applicationId, benefit }: { applicationId: string; benefit: Benefit }) {
+  const { locale } = useI18n();
+  const m = messages[locale];
+  if (benefit.documentIds.length === 0) return <div className={styles.muted}>{m.noDocument}</div>;
+  return (
+    <ul className={styles.inlineList} aria-label={m.documents}>
+      {benefit.documentIds.map((id, i) => (
+        <li key={id}>
+          <a
+            href={`/api/kindergarten/applications/${applicationId}/documents/${id}`}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {fill(m.documentLink, { n: i + 1 })}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the officer's decision rests on: the child's address, age group, desired date and choices. */
+function DecisionFacts({ a }: { a: ApplicationDetail }) {
+  const { locale, formatDate } = useI18n();
+  const m = messages[locale];
+  return (
+    <Card title={m.factsTitle} headingLevel={2}>
+      <dl className={styles.facts}>
+        <dt>{m.paperApplicant}</dt>
+        <dd>
+          {a.applicant.fullName}
+          {a.applicant.phone ? ` · ${a.applicant.phone}` : ''}
+          {a.applicant.email ? ` · ${a.applicant.email}` : ''}
+        </dd>
+        <dt>{m.paperAddress}</dt>
+        <dd>{a.address}</dd>
+        <dt>{m.paperDesiredDate}</dt>
+        <dd>{formatDate(a.desiredDate, { dateStyle: 'long' })}</dd>
+        <dt>{m.ageGroup}</dt>
+        <dd>{fill(m.ageGroupValue, { n: a.ageGroup })}</dd>
+        <dt>{m.choices}</dt>
+        <dd>
+          <ol className={styles.choices}>
+            {a.choices.map((c) => (
+              <li key={c.kindergartenId}>
+                <Link to={`/kindergartens/${c.kindergartenId}`}>
+                  {(locale === 'en' && c.nameEn) || c.nameRu}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </dd>
+      </dl>
+    </Card>
+  );
+}
 
 function BenefitDecision({ applicationId, benefit }: { applicationId: string; benefit: Benefit }) {
   const { locale } = useI18n();
@@ -43,6 +101,7 @@ function BenefitDecision({ applicationId, benefit }: { applicationId: string; be
         <strong>{kind ? (locale === 'en' ? kind.en : kind.ru) : benefit.kind}</strong> ·{' '}
         {m.benefitStatus[benefit.status]}
       </div>
+      <BenefitDocuments applicationId={applicationId} benefit={benefit} />
       {benefit.decisionReason && <div className={styles.muted}>{benefit.decisionReason}</div>}
       {benefit.status === 'claimed' && (
         <div className={styles.row}>
@@ -99,6 +158,7 @@ export function ApplicationDesk() {
         <p>
           <Link to="/staff/applications">{m.back}</Link>
         </p>
+        <DecisionFacts a={a} />
         <Card title={m.benefits} headingLevel={2}>
           <ul className={styles.list}>
             {a.benefits.map((b) => (
@@ -146,7 +206,7 @@ export function ApplicationDesk() {
                 <span className={styles.muted}>
                   {formatDate(e.occurredAt, { dateStyle: 'medium', timeStyle: 'short' })}
                 </span>
-                {e.reason && <span>{e.reason}</span>}
+                {e.reason && <span>{systemReason(e.reason, locale)}</span>}
               </li>
             ))}
           </ol>

@@ -51,6 +51,14 @@ const ru = {
   applicantsPosition: 'Место (группа)',
   applicantsRank: 'Приоритет выбора',
   applicantsContact: 'Заявитель',
+  factsTitle: 'На чём основано решение',
+  ageGroup: 'Возрастная группа',
+  ageGroupValue: '{n} (полных лет по правилу муниципалитета)',
+  choices: 'Выбранные детские сады (по приоритету)',
+  documents: 'Документы льготы',
+  documentLink: 'Документ {n} (открыть)',
+  noDocument:
+    'Документ не приложен: подтвердить можно только по проверке ведомства, указав в причине, что проверено.',
   benefitStatus: {
     claimed: 'на проверке',
     verified: 'подтверждена',
@@ -123,6 +131,14 @@ const en: typeof ru = {
   applicantsPosition: 'Place (group)',
   applicantsRank: 'Choice rank',
   applicantsContact: 'Applicant',
+  factsTitle: 'What the decision rests on',
+  ageGroup: 'Age group',
+  ageGroupValue: "{n} (full years by the municipality's rule)",
+  choices: 'Chosen kindergartens (by priority)',
+  documents: 'Benefit documents',
+  documentLink: 'Document {n} (open)',
+  noDocument:
+    'No document attached: verify only after checking with the authority, saying in the reason what was checked.',
   benefitStatus: { claimed: 'being checked', verified: 'verified', rejected: 'rejected', expired: 'expired' },
   statuses: {
     new: 'New',

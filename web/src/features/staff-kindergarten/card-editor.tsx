@@ -58,7 +58,7 @@ export function CardEditor({ k }: { k: StaffKindergarten }) {
 
   return (
     <Card title={m.card}>
-      <form className={styles.form} onSubmit={submit}>
+      <form className={styles.wideForm} onSubmit={submit}>
         <TextField
           label={m.nameRu}
           value={f.nameRu}

@@ -50,7 +50,7 @@ function CreateForm() {
   };
   return (
     <Card title={m.addKindergarten}>
-      <form className={styles.form} onSubmit={submit}>
+      <form className={styles.wideForm} onSubmit={submit}>
         <Select
           label={m.municipality}
           value={f.municipalityId}

@@ -1,5 +1,6 @@
 import type { StaffGroup } from '@contracts/kindergarten-catalog';
 import { useState, type FormEvent } from 'react';
+import { ageRange } from '../../i18n/age-range';
 import { useI18n } from '../../i18n/i18n-context';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
@@ -33,9 +34,7 @@ export function GroupRowEditor({ group, canEdit }: { group: StaffGroup; canEdit:
     <li className={styles.groupRow} data-group-id={group.id}>
       <div className={styles.groupHead}>
         <h3 className={styles.groupName}>{group.name}</h3>
-        <span className={styles.muted}>
-          {group.ageFrom}–{group.ageTo}
-        </span>
+        <span className={styles.muted}>{ageRange(locale, group.ageFrom, group.ageTo)}</span>
       </div>
       <dl className={styles.counts}>
         <div>
@@ -51,10 +50,20 @@ export function GroupRowEditor({ group, canEdit }: { group: StaffGroup; canEdit:
           <dd data-testid="group-free">{group.freePlaces}</dd>
         </div>
         <div>
-          <dt>{m.occupancy}</dt>
-          <dd>
-            {percent(group.occupancy, locale)} {over && <Badge tone="warning">{m.overLimit}</Badge>}
+          <dt>{m.fill}</dt>
+          <dd data-testid="group-fill">
+            {percent(group.capacity > 0 ? group.enrolled / group.capacity : null, locale)}{' '}
             {group.overCapacity && <Badge tone="danger">{m.overCapacity}</Badge>}
+          </dd>
+        </div>
+        <div>
+          <dt>{m.caretakers}</dt>
+          <dd>{group.caretakers}</dd>
+        </div>
+        <div>
+          <dt>{m.occupancy}</dt>
+          <dd data-testid="group-load">
+            {percent(group.occupancy, locale)} {over && <Badge tone="warning">{m.overLimit}</Badge>}
           </dd>
         </div>
       </dl>

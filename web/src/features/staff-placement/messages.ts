@@ -1,3 +1,5 @@
+import { pickPlural } from '../../i18n/plural';
+
 const ru = {
   title: 'Комплектование',
   lead: 'Волны распределения мест: автоматически и проверяемо (устойчивое паросочетание).',
@@ -38,9 +40,26 @@ const ru = {
     confirmed: 'Подтверждён',
   },
   confirm: 'Подтвердить и выдать направления',
-  confirmQuestion: 'Выдать направления всем распределённым детям? Это действие нельзя отменить.',
   confirmed: (n: number) => `Волна подтверждена, выдано направлений: ${n}.`,
   stats: 'Итоги черновика',
+  statsConfirmed: 'Итоги волны (подтверждена)',
+  confirmTitle: 'Подтвердить волну и выдать направления?',
+  cancel: 'Отмена',
+  confirmWill: (directions: number, kept: number, unplaced: number) =>
+    `Будет выдано направлений: ${directions.toLocaleString('ru')}; родители получат уведомления, у детей начнётся срок ответа.` +
+    (kept > 0
+      ? ` Детей, остающихся в своей группе (без нового направления): ${kept.toLocaleString('ru')}.`
+      : '') +
+    ` Не распределены и останутся в очереди: ${unplaced.toLocaleString('ru')}.`,
+  confirmIrreversible:
+    'Подтверждение нельзя отменить: итоги публикуются, а пересчитать волну после этого нельзя.',
+  reconcilePlaced: (placed: number, directions: number, kept: number, confirmed: boolean) =>
+    `Распределено ${placed.toLocaleString('ru')} = ${confirmed ? 'выдано' : 'будет выдано'} направлений ${directions.toLocaleString('ru')} + остаются в своей группе (переводы, без направления) ${kept.toLocaleString('ru')}.`,
+  reconcileUnplaced: (unplaced: number, left: number, age: number, notChosen: number) =>
+    `Не распределено ${unplaced.toLocaleString('ru')} при ${left.toLocaleString('ru')} свободных местах: ` +
+    `для возраста ребёнка мест не осталось нигде — ${age.toLocaleString('ru')}; ` +
+    `места его возраста есть, но в детских садах, которые он не выбирал, или в группах другой направленности или режима — ${notChosen.toLocaleString('ru')}.`,
+  seatsLeftByAge: 'Свободные места по возрастам',
   children: 'Участвует детей',
   placed: 'Распределено',
   unplaced: 'Не распределено',
@@ -91,7 +110,8 @@ const ru = {
   back: 'Все волны',
   loading: 'Загрузка…',
   seatsTitle: 'Места по группам',
-  seatsCount: (n: number) => `${n} мест`,
+  seatsCount: (n: number) =>
+    `${n.toLocaleString('ru-RU')} ${pickPlural('ru-RU', { one: 'место', few: 'места', many: 'мест', other: 'места' }, n)}`,
   withdrawn: 'места сняты',
   seatsSaved: 'Места сохранены; они учтутся при следующем расчёте.',
   save: 'Сохранить',
@@ -141,9 +161,26 @@ const en: Messages = {
     confirmed: 'Confirmed',
   },
   confirm: 'Confirm and issue directions',
-  confirmQuestion: 'Issue directions to every placed child? This cannot be undone.',
   confirmed: (n: number) => `The wave is confirmed; ${n} directions issued.`,
   stats: 'Draft totals',
+  statsConfirmed: 'Wave totals (confirmed)',
+  confirmTitle: 'Confirm the wave and issue directions?',
+  cancel: 'Cancel',
+  confirmWill: (directions: number, kept: number, unplaced: number) =>
+    `${directions.toLocaleString('en')} ${directions === 1 ? 'direction' : 'directions'} will be issued; parents are notified and their reply period starts.` +
+    (kept > 0
+      ? ` Children staying in their own group (no new direction): ${kept.toLocaleString('en')}.`
+      : '') +
+    ` Not placed, staying in the queue: ${unplaced.toLocaleString('en')}.`,
+  confirmIrreversible:
+    'The confirmation cannot be undone: the results are published and the wave cannot be recalculated.',
+  reconcilePlaced: (placed: number, directions: number, kept: number, confirmed: boolean) =>
+    `Placed ${placed.toLocaleString('en')} = directions ${confirmed ? 'issued' : 'to issue'} ${directions.toLocaleString('en')} + staying in their own group (transfers, no direction) ${kept.toLocaleString('en')}.`,
+  reconcileUnplaced: (unplaced: number, left: number, age: number, notChosen: number) =>
+    `${unplaced.toLocaleString('en')} not placed while ${left.toLocaleString('en')} seats are free: ` +
+    `no seat left anywhere for the child's age — ${age.toLocaleString('en')}; ` +
+    `seats of the child's age are left only in kindergartens not chosen or in groups of another orientation or stay mode — ${notChosen.toLocaleString('en')}.`,
+  seatsLeftByAge: 'Free seats by age',
   children: 'Children taking part',
   placed: 'Placed',
   unplaced: 'Not placed',
@@ -194,7 +231,7 @@ const en: Messages = {
   back: 'All waves',
   loading: 'Loading…',
   seatsTitle: 'Seats per group',
-  seatsCount: (n: number) => `${n} seats`,
+  seatsCount: (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'seat' : 'seats'}`,
   withdrawn: 'withdrawn',
   seatsSaved: 'Seats saved; the next run uses them.',
   save: 'Save',

@@ -13,7 +13,9 @@ import { Select } from '../../ui/select';
 import { Spinner } from '../../ui/spinner';
 import { Table } from '../../ui/table';
 import { TextField } from '../../ui/text-field';
+import { ageRange } from '../../i18n/age-range';
 import { placementApi } from './api';
+import { ConfirmDialog } from './confirm-dialog';
 import { messages, type Messages } from './messages';
 import styles from './placement.module.css';
 import { SeatsEditor } from './seats-editor';
@@ -38,6 +40,13 @@ export function WavePage() {
   const refresh = () => client.invalidateQueries({ queryKey: ['placement'] });
   const run = useMutation({ mutationFn: () => placementApi.run(waveId), onSuccess: refresh });
   const confirm = useMutation({ mutationFn: () => placementApi.confirm(waveId), onSuccess: refresh });
+  const [asking, setAsking] = useState(false);
+  // The totals the confirmation dialog names (the review's first row is enough to carry them).
+  const totals = useQuery({
+    queryKey: ['placement', 'review', waveId, 'totals'],
+    enabled: runStatus === 'draft',
+    queryFn: () => placementApi.review(waveId, new URLSearchParams({ limit: '1' })),
+  });
 
   if (wave.isPending) return <Spinner label={m.loading} />;
   if (wave.isError) return <ProblemAlert error={wave.error} />;
@@ -68,15 +77,32 @@ export function WavePage() {
             </Button>
           )}
           {canManage && runStatus === 'draft' && (
-            <Button
-              onClick={() => {
-                if (window.confirm(m.confirmQuestion)) confirm.mutate();
-              }}
-              disabled={confirm.isPending}
-            >
+            <Button onClick={() => setAsking(true)} disabled={confirm.isPending}>
               {m.confirm}
             </Button>
           )}
+          <ConfirmDialog
+            open={asking}
+            title={m.confirmTitle}
+            confirmLabel={m.confirm}
+            cancelLabel={m.cancel}
+            onClose={() => setAsking(false)}
+            onConfirm={() => {
+              setAsking(false);
+              confirm.mutate();
+            }}
+          >
+            {totals.data && (
+              <p>
+                {m.confirmWill(
+                  totals.data.stats.directions,
+                  totals.data.stats.keptCurrent,
+                  totals.data.stats.unplaced,
+                )}
+              </p>
+            )}
+            <p>{m.confirmIrreversible}</p>
+          </ConfirmDialog>
           {w.status === 'confirmed' && <a href={`/open-data/placement/`}>{m.publicLink}</a>}
         </div>
         {runStatus === 'queued' && (
@@ -99,7 +125,14 @@ export function WavePage() {
           </Alert>
         )}
         {canManage && w.status === 'open' && <SeatsEditor waveId={waveId} m={m} />}
-        {hasDraft && <Review waveId={waveId} canManage={canManage && w.status === 'open'} m={m} />}
+        {hasDraft && (
+          <Review
+            waveId={waveId}
+            canManage={canManage && w.status === 'open'}
+            confirmed={w.status === 'confirmed'}
+            m={m}
+          />
+        )}
       </div>
     </>
   );
@@ -111,7 +144,17 @@ function cutoffText(c: WaveReview['kindergartens'][number]['programs'][number]['
   return `${m.classes[c.queueClass] ?? c.queueClass}, ${m.registered(c.registeredOn)}`;
 }
 
-function Review({ waveId, canManage, m }: { waveId: string; canManage: boolean; m: Messages }) {
+function Review({
+  waveId,
+  canManage,
+  confirmed,
+  m,
+}: {
+  waveId: string;
+  canManage: boolean;
+  confirmed: boolean;
+  m: Messages;
+}) {
   const { locale } = useI18n();
   const [outcome, setOutcome] = useState<'all' | 'placed' | 'unplaced'>('all');
   const [kindergartenId, setKindergartenId] = useState('');
@@ -138,7 +181,7 @@ function Review({ waveId, canManage, m }: { waveId: string; canManage: boolean; 
   return (
     <>
       <section aria-labelledby="stats-heading">
-        <h2 id="stats-heading">{m.stats}</h2>
+        <h2 id="stats-heading">{confirmed ? m.statsConfirmed : m.stats}</h2>
         <dl className={styles.stats}>
           <div>
             <dt>{m.children}</dt>
@@ -163,6 +206,29 @@ function Review({ waveId, canManage, m }: { waveId: string; canManage: boolean; 
             <dd>{r.stats.seatsLeft}</dd>
           </div>
         </dl>
+        <div className={styles.reconcile} data-testid="wave-reconcile">
+          <p className={styles.hint}>
+            {m.reconcilePlaced(r.stats.placed, r.stats.directions, r.stats.keptCurrent, confirmed)}
+          </p>
+          {r.stats.unplaced > 0 && r.stats.seatsLeft > 0 && (
+            <>
+              <p className={styles.hint}>
+                {m.reconcileUnplaced(
+                  r.stats.unplaced,
+                  r.stats.seatsLeft,
+                  r.stats.unplacedByReason.ageGroup,
+                  r.stats.unplacedByReason.notChosen,
+                )}
+              </p>
+              <p className={styles.hint}>
+                {m.seatsLeftByAge}:{' '}
+                {r.stats.seatsLeftByAge
+                  .map((b) => `${ageRange(locale, b.ageFrom, b.ageTo)} — ${b.seats.toLocaleString(locale)}`)
+                  .join('; ')}
+              </p>
+            </>
+          )}
+        </div>
       </section>
       <section aria-labelledby="cutoffs-heading">
         <h2 id="cutoffs-heading">{m.cutoffs}</h2>

@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { RouteResourceMaker } from '../../../../app/testing/route-resources.js';
 
-/** An application of citizen1 in municipality A choosing kindergarten A1, and a file citizen1 uploaded. */
+/** An application of citizen1 in municipality A choosing kindergarten A1, and a file citizen1 uploaded
+ * that backs the application's privilege claim. */
 export const queueRouteResources: RouteResourceMaker = {
   name: 'kindergarten queue',
   params: ['applicationId', 'number', 'fileId'],
@@ -32,6 +33,9 @@ export const queueRouteResources: RouteResourceMaker = {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    // The file backs a privilege claim of that application, so the document route finds it.
+    await sql`insert into benefit (application_id, kind, class, document_ids)
+      values (${application.rows[0]!.id}, 'large_family', 'first', array[${file.id}]::uuid[])`.execute(db);
     return { applicationId: application.rows[0]!.id, number, fileId: file.id };
   },
   examples: {
