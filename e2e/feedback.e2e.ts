@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pngImage } from '../src/app/testing/test-images.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
@@ -7,12 +7,10 @@ import {
   launchBrowser,
   newContext,
   screenshot,
+  sidewaysOverflow,
   signInCitizen,
   signInStaff,
 } from './support/browser.js';
-
-const noSidewaysScroll = (page: Page) =>
-  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 
 describe('feedback: a parent reports a problem from a kindergarten page, the ЦУР operator answers, the parent rates', () => {
   let server: E2eServer;
@@ -62,7 +60,7 @@ describe('feedback: a parent reports a problem from a kindergarten page, the Ц�
     const number = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('№ ', '');
     await page.getByText('Зарегистрировано', { exact: true }).first().waitFor();
     await page.getByRole('img', { name: 'Фотографии 1' }).waitFor();
-    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await screenshot(page, 'feedback-appeal-registered-phone');
     // It is a request of the family: the home page lists it among the open ones.
@@ -121,7 +119,7 @@ describe('feedback: a parent reports a problem from a kindergarten page, the Ц�
     await rate.getByRole('button', { name: 'Оценить' }).click();
     await page.getByText('Спасибо, оценка сохранена.').waitFor();
     await page.getByText('Ответ не принят').first().waitFor();
-    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'feedback-rated-phone');
     await parent.close();
     first = { kindergartenId: kindergarten.id, number, appealId };
@@ -143,7 +141,7 @@ describe('feedback: a parent reports a problem from a kindergarten page, the Ц�
     await similar.getByText(`№ ${number}`, { exact: false }).waitFor();
     // Only what anyone may see: the number, topic, status and limit — not the other parent's text.
     expect(await similar.textContent()).not.toContain('третий день');
-    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await screenshot(page, 'feedback-similar-phone');
     await similar.getByRole('button', { name: 'Присоединиться к обращению' }).first().click();
@@ -176,7 +174,7 @@ describe('feedback: a parent reports a problem from a kindergarten page, the Ц�
     await page.goto('/feedback');
     await page.getByRole('heading', { level: 1, name: 'Обращения граждан' }).waitFor();
     await page.getByRole('table').getByRole('row').nth(1).waitFor();
-    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Меню' }).click();
     await page.getByRole('button', { name: 'English' }).click();

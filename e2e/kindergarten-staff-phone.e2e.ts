@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext, screenshot, signInStaff } from './support/browser.js';
+import { launchBrowser, newContext, screenshot, sidewaysOverflow, signInStaff } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 
 // Issue 20: every staff page of the kindergarten service fits a 360 px phone (no sideways scroll),
@@ -8,10 +8,7 @@ import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 
 // On a mobile viewport Chromium zooms out to show a too-wide page, so innerWidth grows with the page:
 // the overflow is measured against the layout viewport (clientWidth, 360 px) as well.
-const overflow = (page: Page) =>
-  page.evaluate<number>(
-    'Math.max(document.documentElement.scrollWidth, window.innerWidth) - document.documentElement.clientWidth',
-  );
+const overflow = sidewaysOverflow;
 
 /** The elements sticking out to the right of the viewport, named so a failure says what to fix. */
 const culprits = (page: Page) =>

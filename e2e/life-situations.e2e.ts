@@ -6,13 +6,14 @@ import {
   launchBrowser,
   newContext,
   screenshot,
+  sidewaysOverflow,
   signInCitizen,
   signInStaff,
 } from './support/browser.js';
 
 /** No sideways scroll: the page is no wider than the phone's screen. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  const overflow = await sidewaysOverflow(page);
   expect(overflow).toBeLessThanOrEqual(0);
 }
 

@@ -6,7 +6,13 @@ import { readDailyMenu, writeDailyMenu } from '../src/modules/meals/menu-format/
 import { generateFaultyWorkbook, generateMenu } from '../src/modules/meals/menu-format/generator.js';
 import { Rng } from '../src/demo/random.js';
 import ExcelJS from 'exceljs';
-import { expectAccessible, launchBrowser, newContext, screenshot } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  sidewaysOverflow,
+} from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 
 interface DemoLogin {
@@ -138,7 +144,7 @@ describe('school meals: a parent on a phone, a cook uploading', () => {
     await page.getByRole('img', { name: `Фото блюда: ${line.dish}` }).waitFor();
     await page.getByText('молоко', { exact: true }).first().waitFor();
     await expectAccessible(page);
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await sidewaysOverflow(page);
     expect(overflow, 'nothing wider than the 360 px screen').toBeLessThanOrEqual(0);
     await screenshot(page, 'meals-school-phone');
     await page.setViewportSize({ width: 794, height: 1123 });

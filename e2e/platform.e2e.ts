@@ -7,6 +7,7 @@ import {
   launchBrowser,
   newContext,
   screenshot,
+  sidewaysOverflow,
   signInCitizen,
   signInStaff,
 } from './support/browser.js';
@@ -84,7 +85,7 @@ describe('platform: home, languages, sign-in', () => {
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    const overflow = await sidewaysOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'home-phone-360');
     // The first Tab reaches the skip link, which moves focus to the main content.

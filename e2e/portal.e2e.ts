@@ -6,6 +6,7 @@ import {
   launchBrowser,
   newContext,
   screenshot,
+  sidewaysOverflow,
   signInCitizen,
   signInStaff,
 } from './support/browser.js';
@@ -15,9 +16,6 @@ const menuHasFocus = (page: Page) =>
   page.evaluate<boolean>(
     "document.activeElement?.closest('header')?.querySelector('[aria-expanded]') === document.activeElement",
   );
-
-const noSidewaysScroll = (page: Page) =>
-  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 
 describe('portal: the home page of every family service', () => {
   let server: E2eServer;
@@ -50,7 +48,7 @@ describe('portal: the home page of every family service', () => {
       };
       await expect.poll(() => figure('Детские сады', 'Свободных мест')).toBe(free);
       await page.getByRole('heading', { level: 2, name: 'Новости' }).waitFor();
-      expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await expectAccessible(page);
       await screenshot(page, `portal-home-${viewport}-ru`);
 
@@ -62,7 +60,7 @@ describe('portal: the home page of every family service', () => {
         // The language switch lives in the menu on a phone: close it before the picture.
         await page.keyboard.press('Escape');
       }
-      expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await expectAccessible(page);
       await screenshot(page, `portal-home-${viewport}-en`);
       await context.close();
@@ -110,7 +108,7 @@ describe('portal: the home page of every family service', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
     const nav = page.getByRole('navigation', { name: 'Основная навигация' });
     await nav.getByRole('link', { name: 'Детские сады' }).waitFor();
-    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await screenshot(page, 'portal-menu-phone-360');
     // The next Tab goes into the menu, not past it.
@@ -148,7 +146,7 @@ describe('portal: the home page of every family service', () => {
       const reference = (item.reference ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       await family.getByRole('link', { name: new RegExp(`${name}, №\\s${reference}`) }).waitFor();
     }
-    expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await screenshot(page, 'portal-home-parent-phone');
     await context.close();

@@ -94,3 +94,14 @@ export async function signInCitizen(page: Page, sub = 'esia-1000001', returnTo =
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.waitForURL((url) => url.pathname.startsWith(returnTo));
 }
+
+/**
+ * How far the page is wider than the phone's layout viewport, in CSS pixels (≤ 0: no sideways scroll).
+ * A mobile Chromium zooms a too-wide page out, and `innerWidth` grows with it, so `scrollWidth −
+ * innerWidth` reads 0; the layout viewport (`clientWidth`) stays the device's width.
+ */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>(
+    'Math.max(document.documentElement.scrollWidth, window.innerWidth) - document.documentElement.clientWidth',
+  );
+}
