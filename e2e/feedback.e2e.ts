@@ -87,7 +87,7 @@ describe('feedback: a parent reports a problem from a kindergarten page, the Ц�
       .getByRole('region', { name: 'Подсказка классификатора' })
       .getByRole('listitem');
     await expect.poll(() => suggestions.count()).toBe(3);
-    expect(await suggestions.first().textContent()).toMatch(/^(Отопление|Детские сады) — \d+\s%$/);
+    await expect.poll(() => suggestions.first().textContent()).toMatch(/^(Отопление|Детские сады) — \d+\s%$/);
     await operator.getByRole('button', { name: 'Взять в работу' }).click();
     const answer = operator.getByRole('form', { name: 'Ответ' });
     await answer
