@@ -1,4 +1,5 @@
 import type { AppModule } from '../platform/app-context.js';
+import { clubsModule } from '../modules/clubs/module.js';
 import { feedbackModule } from '../modules/feedback/module.js';
 import { lifeSituationsModule } from '../modules/life-situations/module.js';
 import { catalogModule } from '../modules/kindergarten/catalog/module.js';
@@ -16,4 +17,5 @@ export const MODULES: AppModule[] = [
   reportingModule,
   feedbackModule,
   lifeSituationsModule,
+  clubsModule,
 ];

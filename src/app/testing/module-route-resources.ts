@@ -1,3 +1,4 @@
+import { clubsRouteResources } from '../../modules/clubs/testing/route-resources.js';
 import { feedbackRouteResources } from '../../modules/feedback/testing/route-resources.js';
 import { catalogRouteResources } from '../../modules/kindergarten/catalog/testing/route-resources.js';
 import { lifeSituationsRouteResources } from '../../modules/life-situations/testing/route-resources.js';
@@ -16,4 +17,5 @@ export const ROUTE_RESOURCES: RouteResourceMaker[] = [
   reportingRouteResources,
   feedbackRouteResources,
   lifeSituationsRouteResources,
+  clubsRouteResources,
 ];

@@ -41,6 +41,8 @@ const CALLER_BY_ROLE: [Role, FixtureUser][] = [
   ['kindergarten_head', 'headA1'],
   ['sysadmin', 'sysadmin'],
   ['auditor', 'auditor'],
+  // Club enrolments are decided by the organisation's club staff or the municipality's coordinator.
+  ['club_coordinator', 'coordinatorA'],
 ];
 
 const HUGE = 'Я'.repeat(200_000);
