@@ -214,7 +214,13 @@ export const vkLaunchResponseSchema = z.object({
   linked: z.boolean(),
 });
 export const vkLinkRequestSchema = z.object({ token: z.string().min(20).max(200) });
-export const vkLinkResponseSchema = z.object({ vkUserId: z.number().int(), linked: z.literal(true) });
+export const vkLinkResponseSchema = z.object({
+  vkUserId: z.number().int(),
+  linked: z.literal(true),
+  /** A session of the citizen for the mini app's later calls (`Authorization: Bearer`). */
+  token: z.string(),
+  expiresAt: z.string(),
+});
 
 export const programmeUrl = (id: number) => `/clubs/programmes/${id}`;
 export const enrolmentUrl = (id: number) => `/my/clubs/enrolments/${id}`;

@@ -370,7 +370,34 @@ describe('VK launch', () => {
     const token = ok.json<{ token: string }>().token;
     const linked = await citizen1.post('/api/vk/link', { token });
     expect(linked.statusCode, linked.body).toBe(200);
-    expect((await launch(fresh({ vk_ref: 'again' }))).json()).toMatchObject({ linked: true, groupId: null });
+    expect(linked.json()).toMatchObject({ vkUserId: 777001, linked: true });
+    const again = await launch(fresh({ vk_ref: 'again', vk_group_id: 5550001 }));
+    expect(again.json()).toMatchObject({ linked: true, organisationId: t.fixture.schoolA1 });
+    // The mini app then calls the API as the citizen with the bearer token, no cookie, no CSRF.
+    const bearer = { authorization: `Bearer ${again.json<{ token: string }>().token}` };
+    const p = await createClubsProgramme(t.db, t.fixture.schoolA1);
+    const kid = await child('citizen1', '2016-07-07');
+    const enrolled = await t.anonymous.request({
+      method: 'POST',
+      url: '/api/my/clubs/enrolments',
+      headers: bearer,
+      payload: { childId: kid, groupId: p.groupId, channel: 'vk' },
+    });
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+    const mine = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/my/clubs/enrolments',
+      headers: bearer,
+    });
+    expect(mine.json<{ items: Enrolment[] }>().items.map((e) => e.id)).toContain(
+      enrolled.json<Enrolment>().id,
+    );
+    const wrong = await t.anonymous.request({
+      method: 'GET',
+      url: '/api/my/clubs/enrolments',
+      headers: { authorization: `Bearer ${'z'.repeat(43)}` },
+    });
+    expect(wrong.statusCode).toBe(401);
   });
 
   it('refuses forged, foreign, stale and future launches, storing only a counter', async () => {

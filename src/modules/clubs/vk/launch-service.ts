@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../../platform/audit/audit-log.js';
+import { createSession } from '../../../platform/auth/session-store.js';
 import type { Config } from '../../../platform/config.js';
 import { DEMO_VK_APP_SECRET } from '../../../platform/config.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -71,8 +72,14 @@ export class VkLaunchService {
     }
     const l = verdict.launch;
     const org = l.groupId === null ? null : await organisationOfCommunity(this.db, l.groupId);
-    const token = crypto.randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
+    const userId = await linkedUser(this.db, l.vkUserId);
+    // A linked account gets a session of its citizen at once (Bearer); else a token to link with.
+    const session = userId
+      ? await createSession(this.db, userId, this.config.SESSION_TTL_HOURS, 'vk-mini-app')
+      : null;
+    const token = session?.token ?? crypto.randomBytes(32).toString('base64url');
+    const expiresAt =
+      session?.expiresAt ?? new Date(now.getTime() + this.config.SESSION_TTL_HOURS * 3_600_000);
     const stored = await insertLaunch(this.db, {
       signHash: sha256(l.sign),
       tokenHash: sha256(token),
@@ -83,6 +90,12 @@ export class VkLaunchService {
       expiresAt,
     });
     if (!stored) {
+      if (session)
+        await this.db
+          .updateTable('user_session')
+          .set({ revoked_at: now })
+          .where('token_hash', '=', sha256(session.token))
+          .execute();
       await inTransaction(this.db, async (tx) => {
         await countRefusal(tx, 'replayed');
         await recordAudit(
@@ -105,7 +118,7 @@ export class VkLaunchService {
       vkUserId: l.vkUserId,
       groupId: l.groupId,
       organisationId: org?.id ?? null,
-      linked: (await linkedUser(this.db, l.vkUserId)) !== null,
+      linked: userId !== null,
     };
   }
 
@@ -136,6 +149,13 @@ export class VkLaunchService {
         summary: { vkUserId: s.vkUserId, groupId: s.groupId },
       });
     });
-    return { vkUserId: s.vkUserId, linked: true as const };
+    // The mini app carries on as the citizen: a session it sends as `Authorization: Bearer`.
+    const session = await createSession(this.db, actor.userId, this.config.SESSION_TTL_HOURS, 'vk-mini-app');
+    return {
+      vkUserId: s.vkUserId,
+      linked: true as const,
+      token: session.token,
+      expiresAt: session.expiresAt.toISOString(),
+    };
   }
 }
