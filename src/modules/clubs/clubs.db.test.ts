@@ -277,6 +277,26 @@ describe('enrolment', () => {
     expect(await seatsTaken(p.groupId)).toBe(1);
   });
 
+  it('a race for the last seats: exactly the seats registered, the rest waitlisted in order, none lost', async () => {
+    const p = await createClubsProgramme(t.db, t.fixture.schoolA1, { seats: 5 });
+    const kids = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => child(i % 2 ? 'citizen1' : 'citizen2', '2016-08-08')),
+    );
+    const answers = await Promise.all(
+      kids.map((kid, i) => enrol(i % 2 ? citizen1 : citizen2, kid, p.groupId)),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(kids.map(() => 201));
+    const all = answers.map((a) => a.json<Enrolment>());
+    expect(all.filter((e) => e.status === 'registered')).toHaveLength(5);
+    expect(all.filter((e) => e.status === 'waitlisted')).toHaveLength(19);
+    expect(await seatsTaken(p.groupId)).toBe(5);
+    const places = all
+      .filter((e) => e.status === 'waitlisted')
+      .map((e) => e.waitlistPlace)
+      .sort((a, b) => a! - b!);
+    expect(places).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
+  });
+
   it('lets the organisation staff decide, with a reason for a refusal; others are refused', async () => {
     const p = await createClubsProgramme(t.db, t.fixture.schoolA1);
     const kid = await child('citizen1', '2015-06-06');
