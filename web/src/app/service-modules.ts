@@ -1,4 +1,5 @@
 import { feedbackModule } from '../features/feedback/manifest';
+import { clubsModule } from '../features/clubs/manifest';
 import { kindergartenModule } from '../features/kindergarten-service/manifest';
 import { lifeSituationsModule } from '../features/life-situations/manifest';
 import type { ServiceModule } from './service-module';
@@ -12,3 +13,4 @@ export const SERVICE_MODULES: readonly ServiceModule[] = [
   feedbackModule,
   lifeSituationsModule,
 ];
+export const SERVICE_MODULES: readonly ServiceModule[] = [kindergartenModule, clubsModule];

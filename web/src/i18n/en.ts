@@ -307,4 +307,13 @@ export const en: Messages = {
   'life.card.count': 'Life situations: {count}',
   'life.card.catalogue': 'All situations',
   'life.card.rate': 'Rate a service',
+
+  'clubs.nav.catalog': 'Clubs and sections',
+  'clubs.nav.my': 'My clubs',
+  'clubs.request.enrolment': 'Club enrolment',
+  'clubs.card.title': 'Clubs and sections',
+  'clubs.card.text': 'Extra education near home: enrol in a minute, see free seats and waitlists.',
+  'clubs.card.keywords': 'club, section, extra education, sports, robotics, music, dance',
+  'clubs.card.openProgrammes': 'Programmes open for enrolment: {count}',
+  'clubs.card.open': 'Open for enrolment',
 };
