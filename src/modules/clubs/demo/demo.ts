@@ -387,6 +387,6 @@ export async function clubsDemo(trx: Db, ctx: DemoSeedContext): Promise<Record<s
   }
   for (const [groupId, n] of taken)
     await trx.updateTable('clubs_group').set({ seats_taken: n }).where('id', '=', groupId).execute();
-  ctx.log(`clubs: ${programmes} programmes, ${groups.length} groups, ${enrolments} enrolments`);
+  ctx.log(`${programmes} programmes, ${groups.length} groups, ${enrolments} enrolments`);
   return { clubProgrammes: programmes, clubGroups: groups.length, clubEnrolments: enrolments };
 }
