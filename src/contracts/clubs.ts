@@ -222,5 +222,26 @@ export const vkLinkResponseSchema = z.object({
   expiresAt: z.string(),
 });
 
+export const vkDemoQuerySchema = z.object({
+  vkUserId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .default(100_000_001),
+});
+export const vkDemoCommunitiesSchema = z.object({
+  items: z.array(
+    z.object({
+      groupId: z.number().int(),
+      screenName: z.string().nullable(),
+      organisationId: z.number().int(),
+      organisation: z.string(),
+      /** The launch query string, as VK would append it to the mini app's URL. */
+      params: z.string(),
+    }),
+  ),
+});
+
 export const programmeUrl = (id: number) => `/clubs/programmes/${id}`;
 export const enrolmentUrl = (id: number) => `/my/clubs/enrolments/${id}`;

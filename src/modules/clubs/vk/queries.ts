@@ -89,3 +89,26 @@ export async function unlinkUser(tx: Executor, userId: string, exceptVkUserId: n
     .where('vk_user_id', '<>', String(exceptVkUserId))
     .execute();
 }
+
+/** Communities with the clubs app installed, for the demo «VK launcher» (public registry data). */
+export async function demoCommunities(db: Db, limit: number) {
+  return db
+    .selectFrom('organisation_vk_community as c')
+    .innerJoin('organisation as o', 'o.id', 'c.organisation_id')
+    .select(['c.group_id', 'c.screen_name', 'o.id as organisation_id', 'o.short_name'])
+    .where('c.clubs_app_installed', '=', true)
+    .where('o.status', '=', 'active')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('clubs_programme as p')
+          .select('p.id')
+          .whereRef('p.organisation_id', '=', 'o.id')
+          .where('p.status', '=', 'published'),
+      ),
+    )
+    .orderBy('o.short_name')
+    .orderBy('c.group_id')
+    .limit(limit)
+    .execute();
+}

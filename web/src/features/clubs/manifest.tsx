@@ -13,6 +13,9 @@ export const clubsModule: ServiceModule = {
   routes: [
     { path: 'clubs/*', lazy: () => import('./route') },
     { path: 'my/clubs/*', lazy: () => import('./my-route'), access: ACCESS.my },
+    // The VK Mini App (opened by VK with signed launch parameters) and the demo «VK launcher».
+    { path: 'vk-app', lazy: () => import('./vk-app-route') },
+    { path: 'vk-launcher', lazy: () => import('./vk-launcher-route') },
   ],
   nav: [
     { to: '/clubs', label: 'clubs.nav.catalog' },
