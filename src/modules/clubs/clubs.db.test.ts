@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Enrolment, Programme, ProgrammeList } from '../../contracts/clubs.js';
 import { startTestApp, type Client, type TestApp } from '../../app/testing/test-app.js';
 import { DEMO_VK_APP_ID, DEMO_VK_APP_SECRET } from '../../platform/config.js';
+import { EnrolmentService } from './enrolment/enrolment-service.js';
 import { createClubsProgramme } from './testing/route-resources.js';
 import { signedLaunchQuery } from './vk/launch-signature.js';
 
@@ -272,7 +273,26 @@ describe('enrolment', () => {
     expect((await citizen2.get(`/api/my/clubs/enrolments/${third.id}`)).json<Enrolment>().waitlistPlace).toBe(
       1,
     );
-    const accepted = await citizen2.post(`/api/my/clubs/enrolments/${second.id}/accept`, {});
+    // An offer not taken in time: the job withdraws it and offers the seat to the next in line.
+    await t.db
+      .updateTable('clubs_enrolment')
+      .set({ offer_expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', third.id)
+      .execute();
+    expect(await t.db.transaction().execute((tx) => new EnrolmentService(t.db).expireOffers(tx))).toBe(0);
+    await t.db
+      .updateTable('clubs_enrolment')
+      .set({ offer_expires_at: new Date(Date.now() - 1000) })
+      .where('id', '=', second.id)
+      .execute();
+    expect(await t.db.transaction().execute((tx) => new EnrolmentService(t.db).expireOffers(tx))).toBe(1);
+    expect((await citizen2.get(`/api/my/clubs/enrolments/${second.id}`)).json<Enrolment>().status).toBe(
+      'withdrawn',
+    );
+    expect((await citizen2.get(`/api/my/clubs/enrolments/${third.id}`)).json<Enrolment>().status).toBe(
+      'offered',
+    );
+    const accepted = await citizen2.post(`/api/my/clubs/enrolments/${third.id}/accept`, {});
     expect(accepted.json<Enrolment>().status).toBe('registered');
     expect(await seatsTaken(p.groupId)).toBe(1);
   });

@@ -9,6 +9,9 @@ import './tables.js';
 import { VkLaunchService } from './vk/launch-service.js';
 import { vkRoutes } from './vk/routes.js';
 
+/** Withdraws waitlist offers not taken in time and offers their seats to the next in line. */
+export const EXPIRE_OFFERS_TOPIC = 'clubs.offers.expire';
+
 /**
  * Clubs and sections (issue 16): the public catalog of programmes and groups with open data,
  * enrolment of a family's child with seats and a waitlist, the organisation's decisions, and the
@@ -23,5 +26,17 @@ export const clubsModule: AppModule = {
     staffEnrolmentRoutes(app, ctx, enrolments);
     vkRoutes(app, ctx, new VkLaunchService(ctx.db, ctx.config));
   },
+  jobs(ctx) {
+    const enrolments = new EnrolmentService(ctx.db);
+    return new Map([
+      [
+        EXPIRE_OFFERS_TOPIC,
+        async (_payload, tx) => {
+          await enrolments.expireOffers(tx);
+        },
+      ],
+    ]);
+  },
+  schedules: [{ topic: EXPIRE_OFFERS_TOPIC, everyMinutes: 15 }],
   demo: clubsDemo,
 };

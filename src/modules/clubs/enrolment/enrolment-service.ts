@@ -4,7 +4,7 @@ import {
   type EnrolmentCreate,
   type StaffDecision,
 } from '../../../contracts/clubs.js';
-import { recordAudit, type Actor } from '../../../platform/audit/audit-log.js';
+import { recordAudit, SYSTEM_ACTOR, type Actor } from '../../../platform/audit/audit-log.js';
 import type { Db } from '../../../platform/db/database.js';
 import { inTransaction, type Executor, type Tx } from '../../../platform/db/transaction.js';
 import { regionDay } from '../../../platform/families/family-service.js';
@@ -21,6 +21,7 @@ import {
 } from './enrolment-status.js';
 import {
   aliveEnrolment,
+  expiredOfferIds,
   enrolmentById,
   enrolmentsOfFamily,
   enrolmentsOfOrganisation,
@@ -174,7 +175,7 @@ export class EnrolmentService {
     actor: Actor,
     id: number,
     to: EnrolmentStatus,
-    by: 'parent' | 'staff',
+    by: 'parent' | 'staff' | 'system',
     extra: { reason?: string; note?: string },
   ) {
     const row = await enrolmentById(tx, id, true);
@@ -237,6 +238,17 @@ export class EnrolmentService {
       await releaseSeat(tx, row.group_id);
       await this.promote(tx, row.group_id);
     }
+  }
+
+  /**
+   * The job's part: an offer not taken in time is withdrawn by the system and its seat goes to the
+   * next on the waitlist (in the same transaction). Returns how many expired.
+   */
+  async expireOffers(tx: Tx): Promise<number> {
+    const ids = await expiredOfferIds(tx, this.now());
+    for (const id of ids)
+      await this.change(tx, SYSTEM_ACTOR, id, 'withdrawn', 'system', { note: 'offer expired' });
+    return ids.length;
   }
 
   /** Offers freed seats to the first ones on the waitlist, each for OFFER_HOURS. */

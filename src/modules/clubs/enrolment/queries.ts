@@ -324,3 +324,19 @@ export async function organisationMunicipality(db: Executor, organisationId: num
     .where('id', '=', organisationId)
     .executeTakeFirst();
 }
+
+/** Offers past their time, locked, oldest first. */
+export async function expiredOfferIds(tx: Executor, now: Date) {
+  const rows = await tx
+    .selectFrom('clubs_enrolment')
+    .select('id')
+    .where('status', '=', 'offered')
+    .where('offer_expires_at', '<=', now)
+    .orderBy('offer_expires_at')
+    .orderBy('id')
+    .limit(500)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  return rows.map((r) => r.id);
+}
