@@ -30,6 +30,7 @@ import {
   insertEnrolment,
   insertEnrolmentEvent,
   isRepresentative,
+  lockedClock,
   nextEnrolmentNumber,
   releaseSeat,
   takeSeat,
@@ -112,6 +113,7 @@ export class EnrolmentService {
           })),
         });
       const seated = await takeSeat(tx, groupId);
+      const arrivedAt = seated ? null : await lockedClock(tx);
       const status: EnrolmentStatus = seated ? 'registered' : 'waitlisted';
       const n = await nextEnrolmentNumber(tx);
       const number = `ДО-${today.slice(0, 4)}-${String(n).padStart(6, '0')}`;
@@ -123,7 +125,7 @@ export class EnrolmentService {
         applicantUserId: actor.userId,
         status,
         channel,
-        waitlistedAt: seated ? null : now,
+        waitlistedAt: arrivedAt,
         reviewDue,
       });
       await insertEnrolmentEvent(tx, { enrolmentId: id, actorUserId: actor.userId, from: null, to: status });
@@ -135,7 +137,7 @@ export class EnrolmentService {
         municipalityId: group.municipality_id,
         summary: { number, groupId, programmeId: group.programme_id, channel, reviewDue },
       });
-      const place = seated ? null : await waitlistPlaceOf(tx, groupId, id, now);
+      const place = arrivedAt ? await waitlistPlaceOf(tx, groupId, id, arrivedAt) : null;
       await notify(tx, {
         userId: actor.userId,
         template: seated ? 'clubs.enrolment.registered' : 'clubs.enrolment.waitlisted',

@@ -340,3 +340,12 @@ export async function expiredOfferIds(tx: Executor, now: Date) {
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * The database's clock now (not the transaction's start): read after the group's row lock, it puts
+ * waitlist arrivals in the order the seat decisions were made, across server processes.
+ */
+export async function lockedClock(tx: Executor): Promise<Date> {
+  const { rows } = await sql<{ at: Date }>`select clock_timestamp() as at`.execute(tx);
+  return new Date(rows[0]!.at);
+}
