@@ -10,7 +10,7 @@ import type { ServiceModule } from './service-module';
  */
 export const SERVICE_MODULES: readonly ServiceModule[] = [
   kindergartenModule,
+  clubsModule,
   feedbackModule,
   lifeSituationsModule,
 ];
-export const SERVICE_MODULES: readonly ServiceModule[] = [kindergartenModule, clubsModule];
