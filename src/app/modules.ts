@@ -1,5 +1,6 @@
 import type { AppModule } from '../platform/app-context.js';
 import { contestsModule } from '../modules/contests/module.js';
+import { clubsModule } from '../modules/clubs/module.js';
 import { feedbackModule } from '../modules/feedback/module.js';
 import { lifeSituationsModule } from '../modules/life-situations/module.js';
 import { mealsModule } from '../modules/meals/module.js';
@@ -20,4 +21,5 @@ export const MODULES: AppModule[] = [
   lifeSituationsModule,
   mealsModule,
   contestsModule,
+  clubsModule,
 ];

@@ -16,6 +16,8 @@ const trustProxyFromEnv = z.string().transform((v): boolean | number | string =>
 });
 
 const DEMO_OIDC_CLIENT_SECRET = 'open-region-demo-secret';
+export const DEMO_VK_APP_ID = 51_000_001;
+export const DEMO_VK_APP_SECRET = 'open-region-demo-vk-app-secret';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -60,6 +62,12 @@ const configSchema = z.object({
   REDIS_KEY_PREFIX: z.string().min(1).max(100).default('open-region:'),
   JOBS_ENABLED: boolFromEnv.default(true),
   JOBS_POLL_MS: z.coerce.number().int().positive().default(1000),
+  // The clubs VK Mini App (specs/vk-launch-params.md): its id and «защищённый ключ»; the defaults are
+  // the demo app's pair, which the demo «VK launcher» signs with (accepted only in DEMO_MODE).
+  VK_APP_ID: z.coerce.number().int().positive().default(DEMO_VK_APP_ID),
+  VK_APP_SECRET: z.string().min(8).default(DEMO_VK_APP_SECRET),
+  // The oldest `vk_ts` a launch may carry, in seconds.
+  VK_LAUNCH_MAX_AGE_S: z.coerce.number().int().positive().default(86400),
   // The secret the public queue's masked application numbers are computed with (HMAC); see
   // modules/kindergarten/queue/masked-number.ts. Production must set its own.
   QUEUE_MASK_KEY: z.string().min(32, 'at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),

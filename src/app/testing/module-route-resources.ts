@@ -1,4 +1,5 @@
 import { contestsRouteResources } from '../../modules/contests/testing/route-resources.js';
+import { clubsRouteResources } from '../../modules/clubs/testing/route-resources.js';
 import { feedbackRouteResources } from '../../modules/feedback/testing/route-resources.js';
 import { catalogRouteResources } from '../../modules/kindergarten/catalog/testing/route-resources.js';
 import { lifeSituationsRouteResources } from '../../modules/life-situations/testing/route-resources.js';
@@ -20,4 +21,5 @@ export const ROUTE_RESOURCES: RouteResourceMaker[] = [
   lifeSituationsRouteResources,
   mealsRouteResources,
   contestsRouteResources,
+  clubsRouteResources,
 ];

@@ -72,9 +72,17 @@ export function installAuthHooks(
       routes.push({ method, url: route.url, permission, schema: route.schema });
   });
 
+  // A session travels in the cookie (the web app) or as `Authorization: Bearer` (the VK mini app,
+  // whose frame has no first-party cookie). A bearer token is no ambient credential: no CSRF check.
+  const bearerRequests = new WeakSet<FastifyRequest>();
   app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
+    let token = request.cookies[SESSION_COOKIE];
+    if (!token) {
+      const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(request.headers.authorization ?? '');
+      if (!match) return;
+      token = match[1]!;
+      bearerRequests.add(request);
+    }
     request.sessionToken = token;
     request.principal = await loadPrincipal(db, token);
   });
@@ -84,7 +92,7 @@ export function installAuthHooks(
     if (!permission) return;
 
     // Double-submit CSRF token for writes authenticated by the session cookie.
-    if (request.principal && !SAFE_METHODS.has(request.method)) {
+    if (request.principal && !SAFE_METHODS.has(request.method) && !bearerRequests.has(request)) {
       const header = request.headers['x-csrf-token'];
       if (header !== request.principal.csrfToken) {
         throw new HttpProblem(

@@ -43,6 +43,8 @@ const CALLER_BY_ROLE: [Role, FixtureUser][] = [
   ['auditor', 'auditor'],
   ['contest_organiser', 'organiser'],
   ['contest_expert', 'expert'],
+  // Club enrolments are decided by the organisation's club staff or the municipality's coordinator.
+  ['club_coordinator', 'coordinatorA'],
 ];
 
 const HUGE = 'Я'.repeat(200_000);

@@ -1,5 +1,6 @@
 import { contestsModule } from '../features/contests/manifest';
 import { feedbackModule } from '../features/feedback/manifest';
+import { clubsModule } from '../features/clubs/manifest';
 import { kindergartenModule } from '../features/kindergarten-service/manifest';
 import { lifeSituationsModule } from '../features/life-situations/manifest';
 import { mealsModule } from '../features/meals/manifest';
@@ -11,6 +12,7 @@ import type { ServiceModule } from './service-module';
  */
 export const SERVICE_MODULES: readonly ServiceModule[] = [
   kindergartenModule,
+  clubsModule,
   feedbackModule,
   mealsModule,
   lifeSituationsModule,

@@ -411,4 +411,12 @@ export const en: Messages = {
   'meals.allergen.sulphites': 'sulphites',
   'meals.allergen.lupin': 'lupin',
   'meals.allergen.molluscs': 'molluscs',
+  'clubs.nav.catalog': 'Clubs and sections',
+  'clubs.nav.my': 'My clubs',
+  'clubs.request.enrolment': 'Club enrolment',
+  'clubs.card.title': 'Clubs and sections',
+  'clubs.card.text': 'Extra education near home: enrol in a minute, see free seats and waitlists.',
+  'clubs.card.keywords': 'club, section, extra education, sports, robotics, music, dance',
+  'clubs.card.openProgrammes': 'Programmes open for enrolment: {count}',
+  'clubs.card.open': 'Open for enrolment',
 };

@@ -423,4 +423,14 @@ export const ru = {
   'meals.allergen.sulphites': 'сульфиты',
   'meals.allergen.lupin': 'люпин',
   'meals.allergen.molluscs': 'моллюски',
+  'clubs.nav.catalog': 'Кружки и секции',
+  'clubs.nav.my': 'Мои кружки',
+  'clubs.request.enrolment': 'Запись в кружок',
+  'clubs.card.title': 'Кружки и секции',
+  'clubs.card.text':
+    'Дополнительное образование рядом с домом: запись за минуту, свободные места и лист ожидания.',
+  'clubs.card.keywords':
+    'кружок, секция, дополнительное образование, навигатор, спорт, робототехника, музыка, танцы',
+  'clubs.card.openProgrammes': 'Программ с открытой записью: {count}',
+  'clubs.card.open': 'Открыта запись',
 } as const satisfies Record<string, string | PluralForms>;
