@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgrammeList } from '../src/contracts/clubs.js';
 import type { FamilyResponse } from '../src/contracts/platform-families.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { expectAccessible, launchBrowser, newContext, screenshot, signInCitizen } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  sidewaysOverflow,
+  signInCitizen,
+} from './support/browser.js';
 
 const fullYears = (birth: string, today: string) => {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
@@ -31,6 +38,7 @@ describe('clubs: a parent finds a club and enrols a child in three taps (web, 39
     await page.getByLabel('Только с открытой записью').check();
     await expect.poll(() => page.url()).toContain('open=true');
     await expectAccessible(page);
+    expect(await sidewaysOverflow(page), 'no sideways scroll').toBeLessThanOrEqual(0);
     await screenshot(page, 'clubs-catalog-phone');
 
     // A programme with a free seat in an open group that fits one of the family's children.
@@ -53,6 +61,7 @@ describe('clubs: a parent finds a club and enrols a child in three taps (web, 39
     await page.goto(`/clubs/programmes/${target!.programmeId}`);
     await page.getByRole('heading', { name: 'Группы', level: 2 }).waitFor();
     await expectAccessible(page);
+    expect(await sidewaysOverflow(page), 'no sideways scroll').toBeLessThanOrEqual(0);
     await screenshot(page, 'clubs-programme-phone');
 
     // Tap 1: «Записаться»; tap 2: the child; tap 3: «Подтвердить запись».
@@ -67,6 +76,7 @@ describe('clubs: a parent finds a club and enrols a child in three taps (web, 39
     await page.getByRole('heading', { name: 'Мои кружки', level: 1 }).waitFor();
     await page.getByText('Зарегистрировано').first().waitFor();
     await expectAccessible(page);
+    expect(await sidewaysOverflow(page), 'no sideways scroll').toBeLessThanOrEqual(0);
     await screenshot(page, 'clubs-my-phone');
   });
 });

@@ -1,7 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { expectAccessible, launchBrowser, newContext, screenshot, signInCitizen } from './support/browser.js';
+import {
+  expectAccessible,
+  launchBrowser,
+  newContext,
+  screenshot,
+  sidewaysOverflow,
+  signInCitizen,
+} from './support/browser.js';
 
 describe('contests: a citizen votes, keeps the receipt and finds it in the log; results only after the close', () => {
   let server: E2eServer;
@@ -26,12 +33,14 @@ describe('contests: a citizen votes, keeps the receipt and finds it in the log; 
       .first();
     await first.getByRole('radio').first().check();
     await expectAccessible(page);
+    expect(await sidewaysOverflow(page), 'no sideways scroll').toBeLessThanOrEqual(0);
     await screenshot(page, 'contests-ballot-small-phone');
     await first.getByRole('button', { name: 'Проголосовать' }).click();
     await page.getByText('Ваш голос учтён').waitFor();
     const receipt = (await page.getByTestId('receipt').textContent())!.trim();
     expect(receipt).toMatch(/^[0-9a-f]{64}$/);
     await expectAccessible(page);
+    expect(await sidewaysOverflow(page), 'no sideways scroll').toBeLessThanOrEqual(0);
     await screenshot(page, 'contests-receipt-small-phone');
 
     // Later, on the public page: the receipt is in the log.

@@ -390,6 +390,7 @@ export const en: Messages = {
   'meals.normsOk': 'Meets the norms of SanPiN 2.3/2.4.3590-20',
   'meals.normsDeviations': 'Deviations from the norms of SanPiN 2.3/2.4.3590-20',
   'meals.hotline': 'School meals hotline',
+  'meals.complain': 'Report a school meals problem',
   'meals.cur': "The region's control centre (ЦУР) takes appeals about school meals under «Feedback».",
   'meals.foodFolder': 'Menu files (the /food/ folder)',
   'meals.print': 'Print',

@@ -46,6 +46,11 @@ export function ProgrammePage() {
         )}
       </p>
       {p.description && <p>{p.description}</p>}
+      <p>
+        <Link to={`/feedback/new?organisationId=${p.organisation.id}&category=education.clubs`}>
+          {m.reportProblem}
+        </Link>
+      </p>
       {p.goals && (
         <Card title={m.goals} flat>
           <p>{p.goals}</p>

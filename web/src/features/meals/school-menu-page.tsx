@@ -53,6 +53,13 @@ export function SchoolMenuPage() {
           <a className={styles.noPrint} href={data.school.foodFolder}>
             {t('meals.foodFolder')}
           </a>
+          {/* The feedback service's public URL: the school and the topic come filled in. */}
+          <Link
+            className={styles.noPrint}
+            to={`/feedback/new?organisationId=${data.school.organisationId}&category=education.school_meals`}
+          >
+            {t('meals.complain')}
+          </Link>
         </div>
       </Card>
       <Button
