@@ -7,20 +7,14 @@ import type { ApplicationStatus } from '../tables.js';
 import './queue-tables.js';
 import type { PositionRow, QueueApplication } from './order-queue.js';
 import type { HistoryApplication } from './position-change.js';
-import { IN_QUEUE_STATUSES } from './status-machine.js';
+import { ACTIVE_STATUSES, IN_QUEUE_STATUSES } from './status-machine.js';
 import type { KindergartenFacts } from './application-rules.js';
-import type { AgeRule } from './age-group.js';
+import { ageGroupSql, type AgeRule } from './age-group.js';
 
 // All SQL of the queue module.
 
 const IN_QUEUE = IN_QUEUE_STATUSES as ApplicationStatus[];
-
-/** The age-group rule of application-rules.ts in SQL (same arithmetic: full years on the reference day). */
-export function ageGroupSql(rule: AgeRule) {
-  return rule === 'desired_date'
-    ? sql<number>`greatest(0, date_part('year', age(a.desired_date, c.birth_date)))::int`
-    : sql<number>`greatest(0, date_part('year', age(make_date((extract(year from a.desired_date)::int - case when extract(month from a.desired_date) < 9 then 1 else 0 end), 9, 1), c.birth_date)))::int`;
-}
+const ACTIVE = ACTIVE_STATUSES as ApplicationStatus[];
 
 export async function municipalityConfig(db: Executor, municipalityId: number) {
   return db
@@ -208,7 +202,7 @@ export async function activeApplicationOf(tx: Executor, childId: string, municip
     .select(['id', 'number', 'applicant_id'])
     .where('child_id', '=', childId)
     .where('municipality_id', '=', municipalityId)
-    .where('status', 'in', ['new', 'registered', 'benefit_check', 'change_requested', 'directed', 'contract'])
+    .where('status', 'in', ACTIVE)
     .executeTakeFirst();
 }
 
@@ -1063,7 +1057,7 @@ export async function duplicateGroups(db: Db, municipalityId: number) {
     select array_agg(a.id order by a.registered_at) as ids
     from application a join child c on c.id = a.child_id
     where a.municipality_id = ${municipalityId}
-      and a.status in ('new', 'registered', 'benefit_check', 'change_requested', 'directed', 'contract')
+      and a.status in (${sql.join(ACTIVE)})
     group by lower(c.last_name), lower(c.first_name), c.birth_date
     having count(*) > 1
     limit 100`.execute(db);
