@@ -243,6 +243,11 @@ describe('demand forecast with scenarios', () => {
     const admin = await t.asFixture('admin');
     const withPlanned = (await admin.get('/api/reporting/forecast')).json<ForecastResponse>();
     const without = (await admin.get('/api/reporting/forecast?withoutPlanned=true')).json<ForecastResponse>();
+    // The response says whether its intervals are backtested or the fixed fallback.
+    expect(['backtest', 'fixed-fallback']).toContain(withPlanned.intervalSource);
+    expect(withPlanned.intervalMethod.startsWith('fixed fallback')).toBe(
+      withPlanned.intervalSource === 'fixed-fallback',
+    );
     const a = withPlanned.municipalities.find((m) => m.municipalityId === ids.muni.A)!;
     const a0 = without.municipalities.find((m) => m.municipalityId === ids.muni.A)!;
     expect(a.years).toHaveLength(5);
