@@ -580,6 +580,12 @@ const signature = (
   n: number,
 ) => `${ageGroup}|${position}|${cls}|${e}|${f}|${s}|${n}`;
 
+/**
+ * The advisory-lock class of queue position writes (pg_advisory_xact_lock(class, municipality id)):
+ * one writer per municipality. The number is arbitrary but fixed; no other lock may use it.
+ */
+export const POSITIONS_WRITE_LOCK = 7346005;
+
 export async function writePositions(
   tx: Executor,
   municipalityId: number,
@@ -587,7 +593,7 @@ export async function writePositions(
   previous: StoredPositions | null,
 ) {
   // One writer per municipality at a time: concurrent recalculations queue up instead of colliding.
-  await sql`select pg_advisory_xact_lock(7346005, ${municipalityId})`.execute(tx);
+  await sql`select pg_advisory_xact_lock(${POSITIONS_WRITE_LOCK}::int, ${municipalityId}::int)`.execute(tx);
   // The previous result of this process is reused when nobody else wrote since (same computed version).
   const state = await tx
     .selectFrom('queue_recalculation')
