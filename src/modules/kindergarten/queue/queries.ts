@@ -58,92 +58,11 @@ export async function kindergartenMunicipality(db: Executor, kindergartenId: num
     .executeTakeFirst();
 }
 
-// ——— drafts, files, idempotency ———
+// ——— drafts, files, idempotency: draft-queries.ts, file-queries.ts, idempotency-queries.ts ———
 
-export async function getDraft(db: Executor, userId: string) {
-  return db.selectFrom('application_draft').selectAll().where('user_id', '=', userId).executeTakeFirst();
-}
-
-export async function saveDraft(db: Executor, userId: string, step: number, data: Record<string, unknown>) {
-  return db
-    .insertInto('application_draft')
-    .values({ user_id: userId, step, data: JSON.stringify(data), updated_at: new Date() })
-    .onConflict((oc) =>
-      oc.column('user_id').doUpdateSet({ step, data: JSON.stringify(data), updated_at: new Date() }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function deleteDraft(db: Executor, userId: string) {
-  await db.deleteFrom('application_draft').where('user_id', '=', userId).execute();
-}
-
-export async function insertFile(
-  db: Executor,
-  f: { ownerId: string; fileName: string; mediaType: string; content: Buffer; sha256: string },
-) {
-  return db
-    .insertInto('stored_file')
-    .values({
-      owner_id: f.ownerId,
-      file_name: f.fileName,
-      media_type: f.mediaType,
-      size_bytes: f.content.byteLength,
-      sha256: f.sha256,
-      content: f.content,
-    })
-    .returning(['id', 'file_name', 'media_type', 'size_bytes', 'sha256'])
-    .executeTakeFirstOrThrow();
-}
-
-export async function filesOwnedBy(db: Executor, ownerId: string | null, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  let q = db
-    .selectFrom('stored_file')
-    .select(['id'])
-    .where('id', 'in', [...ids]);
-  if (ownerId) q = q.where('owner_id', '=', ownerId);
-  return q.execute();
-}
-
-/** Claims an idempotency key inside the transaction: a concurrent twin waits on the primary key. */
-export async function claimIdempotencyKey(
-  tx: Executor,
-  userId: string,
-  key: string,
-  route: string,
-  hash: string,
-) {
-  const inserted = await tx
-    .insertInto('idempotent_request')
-    .values({ user_id: userId, idempotency_key: key, route, request_hash: hash })
-    .onConflict((oc) => oc.columns(['user_id', 'idempotency_key']).doNothing())
-    .returning('user_id')
-    .executeTakeFirst();
-  if (inserted) return null;
-  return tx
-    .selectFrom('idempotent_request')
-    .select(['route', 'request_hash', 'status_code', 'response'])
-    .where('user_id', '=', userId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirstOrThrow();
-}
-
-export async function completeIdempotencyKey(
-  tx: Executor,
-  userId: string,
-  key: string,
-  status: number,
-  response: unknown,
-) {
-  await tx
-    .updateTable('idempotent_request')
-    .set({ status_code: status, response: JSON.stringify(response) })
-    .where('user_id', '=', userId)
-    .where('idempotency_key', '=', key)
-    .execute();
-}
+export * from './draft-queries.js';
+export * from './file-queries.js';
+export * from './idempotency-queries.js';
 
 // ——— applications ———
 
