@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { PAGES_FILE, pagePathsFromSource } from '../src/platform/http/web-pages';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const contractsDir = fileURLToPath(new URL('../src/contracts/', import.meta.url));
@@ -14,9 +17,38 @@ const proxy = Object.fromEntries(
   ]),
 );
 
+/**
+ * Writes dist/pages.json: the route paths of the router and of every service manifest, so the
+ * server answers a path no page owns with 404 (src/platform/http/web-pages.ts).
+ */
+function pagesList(): Plugin {
+  return {
+    name: 'open-region-pages',
+    apply: 'build',
+    generateBundle() {
+      const features = path.join(webRoot, 'src', 'features');
+      const sources = [
+        path.join(webRoot, 'src', 'app', 'router.tsx'),
+        ...fs
+          .readdirSync(features)
+          .map((dir) => path.join(features, dir, 'manifest.tsx'))
+          .filter((file) => fs.existsSync(file)),
+      ];
+      const pages = [
+        ...new Set(
+          sources.flatMap((file) =>
+            pagePathsFromSource(fs.readFileSync(file, 'utf8')).filter((p) => p !== 'dev/ui'),
+          ),
+        ),
+      ].sort();
+      this.emitFile({ type: 'asset', fileName: PAGES_FILE, source: JSON.stringify(pages, null, 2) });
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), pagesList()],
   resolve: {
     alias: [{ find: /^@contracts\//, replacement: contractsDir }],
   },

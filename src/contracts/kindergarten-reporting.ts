@@ -158,6 +158,11 @@ export const forecastResponseSchema = z.object({
   origin: z.number().int(),
   method: z.string(),
   intervalMethod: z.string(),
+  /**
+   * Where the intervals come from: `backtest` (calibrated on the municipalities' own births) or
+   * `fixed-fallback` (the births history is too short to backtest: ±1 % per year ahead only).
+   */
+  intervalSource: z.enum(['backtest', 'fixed-fallback']),
   takeUpByAge: z.array(z.number()),
   scenario: z.object({
     id: z.number().int().nullable(),

@@ -17,6 +17,7 @@ import { frameworkProblem, installErrorHandler } from './error-handler.js';
 import { installOpenApi } from './openapi.js';
 import { HttpProblem } from './problem.js';
 import type { RegisteredRoute } from './route-permission.js';
+import { isKnownPage, PAGES_FILE } from './web-pages.js';
 
 export type App = FastifyInstance;
 
@@ -209,6 +210,12 @@ export async function buildHttpApp(
   const webDist = opts.webDist;
   const shellPath = webDist && path.join(webDist, 'index.html');
   const shell = shellPath && fs.existsSync(shellPath) ? fs.readFileSync(shellPath) : null;
+  // The build's list of pages (web/vite.config.ts); a build without one answers every path 200.
+  const pagesPath = webDist && path.join(webDist, PAGES_FILE);
+  const pages =
+    pagesPath && fs.existsSync(pagesPath)
+      ? (JSON.parse(fs.readFileSync(pagesPath, 'utf8')) as string[])
+      : null;
   if (shell) {
     await publicPlugin(app, fastifyStatic, {
       root: webDist!,
@@ -222,8 +229,14 @@ export async function buildHttpApp(
     if (isApiPath(url) || !shell || request.method !== 'GET') {
       throw new HttpProblem(404, 'not-found', `No such resource: ${request.method} ${url}`);
     }
-    // Client-side routes: hand the single-page app its shell.
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell);
+    // Client-side routes: hand the single-page app its shell; a path no page owns gets the same
+    // shell (which shows its «404» page) with the status that says so.
+    const status = pages && !isKnownPage(url, pages) ? 404 : 200;
+    return reply
+      .code(status)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(shell);
   });
 
   return { app, routes };

@@ -15,6 +15,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dist, 'assets'));
   fs.writeFileSync(path.join(dist, 'index.html'), SHELL);
   fs.writeFileSync(path.join(dist, 'assets', 'app-1a2b.js'), 'console.log("app");');
+  fs.writeFileSync(path.join(dist, 'pages.json'), JSON.stringify(['login', 'queue/*', 'kindergartens/*']));
   t = await startTestApp({ fixture: false, webDist: dist });
 });
 afterAll(async () => {
@@ -30,6 +31,16 @@ describe('web shell', () => {
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.body).toBe(SHELL);
+    },
+  );
+
+  it.each(['/no-such-page', '/login/extra', '/%6Eo-such-page?x=1'])(
+    'GET %s answers the shell with status 404',
+    async (url) => {
+      const res = await t.anonymous.get(url);
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.body).toBe(SHELL);
     },
   );

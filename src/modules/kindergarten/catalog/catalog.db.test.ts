@@ -144,6 +144,8 @@ describe('public catalog', () => {
     expect(index.body).toContain('CC BY 4.0');
     const csv = await t.anonymous.get('/open-data/vacancies.csv');
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    // A byte order mark, so a spreadsheet program reads the Cyrillic as UTF-8.
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.body);
     expect(rows[0]!.slice(0, 3)).toEqual(['date', 'group_id', 'kindergarten_id']);
     expect(rows).toHaveLength(5);
@@ -167,6 +169,28 @@ describe('public catalog', () => {
     );
     expect((await t.anonymous.get('/open-data/vacancies/2025-13-45.csv')).statusCode).toBe(422);
     expect((await t.anonymous.get('/open-data/vacancies/yesterday.csv')).statusCode).toBe(400);
+  });
+
+  it('carries the passport of the open-data recommendations v3.0: list, meta, structure, dated data', async () => {
+    const list = parseCsv((await t.anonymous.get('/open-data/sets/list.csv')).body);
+    expect(list[0]).toEqual(['property', 'title', 'value', 'format']);
+    const metaUrl = new URL(list.find((r) => r[0]!.endsWith('-vacancies'))![2]!);
+    const metaRes = await t.anonymous.get(metaUrl.pathname);
+    expect(metaRes.statusCode).toBe(200);
+    expect(metaRes.body.startsWith('\uFEFF')).toBe(true);
+    const meta = parseCsv(metaRes.body);
+    const links = meta.filter((r) => /^(data|structure)-/.test(r[0]!)).map((r) => new URL(r[1]!).pathname);
+    expect(links).toHaveLength(2);
+    const [dataPath, structurePath] = links as [string, string];
+    const structure = parseCsv((await t.anonymous.get(structurePath)).body);
+    const data = parseCsv((await t.anonymous.get(dataPath)).body);
+    // The data file's header is the structure's field list, in order.
+    expect(data[0]).toEqual(structure.slice(1).map((r) => r[0]));
+    expect(data).toHaveLength(5);
+    expect(
+      (await t.anonymous.get('/open-data/sets/vacancies/data-20000101-structure-20000101.csv')).statusCode,
+    ).toBe(404);
+    expect((await t.anonymous.get('/open-data/sets/vacancies/data.csv')).statusCode).toBe(400);
   });
 });
 

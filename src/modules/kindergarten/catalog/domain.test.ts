@@ -151,7 +151,7 @@ describe('RFC 4180 CSV', () => {
         },
       ),
     );
-    expect(toCsv(['x'], [['say "hi", ok']])).toBe('x\r\n"say ""hi"", ok"\r\n');
+    expect(toCsv(['x'], [['say "hi", ok']])).toBe('\uFEFFx\r\n"say ""hi"", ok"\r\n');
   });
 });
 

@@ -57,7 +57,9 @@ ${d.columns.map((c) => `        <tr><th scope="row"><code>${escape(c.name)}</cod
   <p lang="en">Machine-readable datasets: CSV (RFC 4180, UTF-8, comma separated, header row) and JSON. Column names are stable; new columns are appended.</p>
   <p>Лицензия / licence: <a href="${LICENCE.url}" rel="license">${LICENCE.name}</a> (<a href="/open-data/licence.txt">licence.txt</a>).
   Словарь данных / data dictionary: <a href="/open-data/data-dictionary.json">data-dictionary.json</a>,
-  перечень / catalogue: <a href="/open-data/index.json">index.json</a>.</p>
+  перечень / catalogue: <a href="/open-data/index.json">index.json</a>.
+  Паспорта наборов по методическим рекомендациям 3.0 / passports (Russian open-data recommendations v3.0):
+  <a href="/open-data/sets/list.csv">list.csv</a>.</p>
 ${sections}
 </main>
 </body>

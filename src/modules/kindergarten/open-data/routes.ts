@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { invalidField } from '../../../platform/http/problem.js';
+import { HttpProblem, invalidField } from '../../../platform/http/problem.js';
 import type { AppContext } from '../../../platform/app-context.js';
 import type { PublicCatalog } from '../catalog/public-catalog.js';
 import { vacanciesOn } from '../catalog/queries.js';
@@ -9,6 +9,15 @@ import { CATALOG_DATASETS, VACANCIES_BY_DATE } from './catalog-datasets.js';
 import { toCsv } from './csv.js';
 import { openDataDatasets, registerOpenDataDataset } from './dataset-registry.js';
 import { LICENCE, renderIndexPage } from './index-page.js';
+import {
+  compactDay,
+  dataFile,
+  listCsv,
+  passportCsv,
+  STRUCTURE_DATES,
+  structureCsv,
+  structureFile,
+} from './passport.js';
 
 for (const d of CATALOG_DATASETS) registerOpenDataDataset(d.meta);
 registerOpenDataDataset(VACANCIES_BY_DATE.meta);
@@ -56,6 +65,77 @@ export function openDataRoutes(app: FastifyInstance, ctx: AppContext, catalog: P
     reply.header('cache-control', 'public, max-age=300');
     return { licence: LICENCE, datasets: openDataDatasets().map((d) => ({ id: d.id, columns: d.columns })) };
   });
+
+  // The passports of the methodological recommendations v3.0 (passport.ts).
+  const publisher = async () => {
+    const row = await ctx.db.selectFrom('region').select(['name_ru', 'config']).executeTakeFirst();
+    const code = (row?.config as { open_data_publisher_code?: unknown } | undefined)
+      ?.open_data_publisher_code;
+    return {
+      creator: row?.name_ru ?? ctx.config.REGION_NAME_RU,
+      code: typeof code === 'string' && code !== '' ? code : 'open-region',
+    };
+  };
+  const baseUrl = ctx.config.publicUrl.replace(/\/+$/, '');
+  const csvReply = (reply: FastifyReply, filename: string) =>
+    reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('content-disposition', `inline; filename="${filename}"`);
+
+  app.get('/open-data/sets/list.csv', { config }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=300');
+    csvReply(reply, 'list.csv');
+    return listCsv(
+      CATALOG_DATASETS.map((d) => d.meta),
+      (await publisher()).code,
+      baseUrl,
+    );
+  });
+
+  for (const dataset of CATALOG_DATASETS) {
+    const id = dataset.meta.id;
+    const structureDate = STRUCTURE_DATES[id]!;
+    app.get(`/open-data/sets/${id}/meta.csv`, { config }, async (request, reply) => {
+      const s = await catalog.snapshot();
+      if (etagged(request, reply, `meta-${s.version}`)) return reply;
+      const p = await publisher();
+      csvReply(reply, 'meta.csv');
+      return passportCsv({
+        dataset: dataset.meta,
+        publisherCode: p.code,
+        creator: p.creator,
+        baseUrl,
+        day: s.day,
+        structureDate,
+      });
+    });
+    app.get(`/open-data/sets/${id}/${structureFile(structureDate)}`, { config }, async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=86400');
+      csvReply(reply, structureFile(structureDate));
+      return structureCsv(dataset.meta.columns);
+    });
+    const fileParams = z.object({
+      file: z.string().regex(/^data-\d{8}-structure-\d{8}\.csv$/, 'data-YYYYMMDD-structure-YYYYMMDD.csv'),
+    });
+    app
+      .withTypeProvider<ZodTypeProvider>()
+      .get(
+        `/open-data/sets/${id}/:file`,
+        { config, schema: { hide: true, params: fileParams } },
+        async (request, reply) => {
+          const s = await catalog.snapshot();
+          // Only the current day's file is kept; the passport links to it.
+          if (request.params.file !== dataFile(compactDay(s.day), structureDate))
+            throw new HttpProblem(404, 'not-found', `No such file: ${request.params.file}`);
+          if (etagged(request, reply, s.version)) return reply;
+          csvReply(reply, request.params.file);
+          return toCsv(
+            dataset.columns.map((c) => c.name),
+            dataset.rows(s).map((row) => dataset.columns.map((c) => c.value(row))),
+          );
+        },
+      );
+  }
 
   app.get('/open-data/licence.txt', { config }, async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=86400').type('text/plain; charset=utf-8');

@@ -1,29 +1,24 @@
+import { sql } from 'kysely';
+import type { AgeRule } from '../../../contracts/kindergarten-age-group.js';
+
 /**
- * Age group (возрастная группа) of a child: full years on a reference day, by default 1 September of
- * the enrollment year (DOMAIN.md; some regions count on the desired date: municipality configuration).
- * Dates are 'YYYY-MM-DD' strings; pure string arithmetic, no time zones.
+ * The age-group rule (src/contracts/kindergarten-age-group.ts, shared with the wizard) and its SQL
+ * form, side by side so they change together; age-group.db.test.ts proves they agree on any dates.
  */
-export type AgeRule = 'september_first' | 'desired_date';
+export {
+  ageGroupFor,
+  applicationAgeGroup,
+  enrollmentSeptemberFirst,
+  fullYears,
+  type AgeRule,
+} from '../../../contracts/kindergarten-age-group.js';
 
-export function fullYears(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
-/** 1 September of the school year a desired date falls in (a desired date after 1 September counts for that year). */
-export function enrollmentSeptemberFirst(desiredDate: string): string {
-  const [y, m] = desiredDate.split('-').map(Number) as [number, number];
-  return `${m >= 9 ? y : y - 1}-09-01`;
-}
-
-/** The age group for an enrollment school year starting `septemberFirst` ('YYYY-09-01'). */
-export function ageGroupFor(
-  birthDate: string,
-  septemberFirst: string,
-  rule: AgeRule = 'september_first',
-  desiredDate?: string,
-): number {
-  const on = rule === 'desired_date' && desiredDate ? desiredDate : septemberFirst;
-  return Math.max(0, fullYears(birthDate, on));
+/**
+ * `applicationAgeGroup(c.birth_date, a.desired_date, rule)` in SQL, for a query joining the
+ * application as `a` and the child as `c`.
+ */
+export function ageGroupSql(rule: AgeRule) {
+  return rule === 'desired_date'
+    ? sql<number>`greatest(0, date_part('year', age(a.desired_date, c.birth_date)))::int`
+    : sql<number>`greatest(0, date_part('year', age(make_date((extract(year from a.desired_date)::int - case when extract(month from a.desired_date) < 9 then 1 else 0 end), 9, 1), c.birth_date)))::int`;
 }

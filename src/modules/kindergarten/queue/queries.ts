@@ -1,26 +1,20 @@
-import { sql, type CompiledQuery, type InferResult } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/transaction.js';
 import { anyOf } from '../../../platform/db/any-of.js';
-import { registerPreparedStatement } from '../../../platform/db/prepared-statements.js';
 import type { ApplicationStatus } from '../tables.js';
 import './queue-tables.js';
+import { POSITION_COLUMNS } from './public-queries.js';
 import type { PositionRow, QueueApplication } from './order-queue.js';
 import type { HistoryApplication } from './position-change.js';
-import { IN_QUEUE_STATUSES } from './status-machine.js';
+import { ACTIVE_STATUSES, IN_QUEUE_STATUSES } from './status-machine.js';
 import type { KindergartenFacts } from './application-rules.js';
-import type { AgeRule } from './age-group.js';
+import { ageGroupSql, type AgeRule } from './age-group.js';
 
 // All SQL of the queue module.
 
 const IN_QUEUE = IN_QUEUE_STATUSES as ApplicationStatus[];
-
-/** The age-group rule of application-rules.ts in SQL (same arithmetic: full years on the reference day). */
-export function ageGroupSql(rule: AgeRule) {
-  return rule === 'desired_date'
-    ? sql<number>`greatest(0, date_part('year', age(a.desired_date, c.birth_date)))::int`
-    : sql<number>`greatest(0, date_part('year', age(make_date((extract(year from a.desired_date)::int - case when extract(month from a.desired_date) < 9 then 1 else 0 end), 9, 1), c.birth_date)))::int`;
-}
+const ACTIVE = ACTIVE_STATUSES as ApplicationStatus[];
 
 export async function municipalityConfig(db: Executor, municipalityId: number) {
   return db
@@ -64,92 +58,11 @@ export async function kindergartenMunicipality(db: Executor, kindergartenId: num
     .executeTakeFirst();
 }
 
-// ——— drafts, files, idempotency ———
+// ——— drafts, files, idempotency: draft-queries.ts, file-queries.ts, idempotency-queries.ts ———
 
-export async function getDraft(db: Executor, userId: string) {
-  return db.selectFrom('application_draft').selectAll().where('user_id', '=', userId).executeTakeFirst();
-}
-
-export async function saveDraft(db: Executor, userId: string, step: number, data: Record<string, unknown>) {
-  return db
-    .insertInto('application_draft')
-    .values({ user_id: userId, step, data: JSON.stringify(data), updated_at: new Date() })
-    .onConflict((oc) =>
-      oc.column('user_id').doUpdateSet({ step, data: JSON.stringify(data), updated_at: new Date() }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-export async function deleteDraft(db: Executor, userId: string) {
-  await db.deleteFrom('application_draft').where('user_id', '=', userId).execute();
-}
-
-export async function insertFile(
-  db: Executor,
-  f: { ownerId: string; fileName: string; mediaType: string; content: Buffer; sha256: string },
-) {
-  return db
-    .insertInto('stored_file')
-    .values({
-      owner_id: f.ownerId,
-      file_name: f.fileName,
-      media_type: f.mediaType,
-      size_bytes: f.content.byteLength,
-      sha256: f.sha256,
-      content: f.content,
-    })
-    .returning(['id', 'file_name', 'media_type', 'size_bytes', 'sha256'])
-    .executeTakeFirstOrThrow();
-}
-
-export async function filesOwnedBy(db: Executor, ownerId: string | null, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  let q = db
-    .selectFrom('stored_file')
-    .select(['id'])
-    .where('id', 'in', [...ids]);
-  if (ownerId) q = q.where('owner_id', '=', ownerId);
-  return q.execute();
-}
-
-/** Claims an idempotency key inside the transaction: a concurrent twin waits on the primary key. */
-export async function claimIdempotencyKey(
-  tx: Executor,
-  userId: string,
-  key: string,
-  route: string,
-  hash: string,
-) {
-  const inserted = await tx
-    .insertInto('idempotent_request')
-    .values({ user_id: userId, idempotency_key: key, route, request_hash: hash })
-    .onConflict((oc) => oc.columns(['user_id', 'idempotency_key']).doNothing())
-    .returning('user_id')
-    .executeTakeFirst();
-  if (inserted) return null;
-  return tx
-    .selectFrom('idempotent_request')
-    .select(['route', 'request_hash', 'status_code', 'response'])
-    .where('user_id', '=', userId)
-    .where('idempotency_key', '=', key)
-    .executeTakeFirstOrThrow();
-}
-
-export async function completeIdempotencyKey(
-  tx: Executor,
-  userId: string,
-  key: string,
-  status: number,
-  response: unknown,
-) {
-  await tx
-    .updateTable('idempotent_request')
-    .set({ status_code: status, response: JSON.stringify(response) })
-    .where('user_id', '=', userId)
-    .where('idempotency_key', '=', key)
-    .execute();
-}
+export * from './draft-queries.js';
+export * from './file-queries.js';
+export * from './idempotency-queries.js';
 
 // ——— applications ———
 
@@ -208,7 +121,7 @@ export async function activeApplicationOf(tx: Executor, childId: string, municip
     .select(['id', 'number', 'applicant_id'])
     .where('child_id', '=', childId)
     .where('municipality_id', '=', municipalityId)
-    .where('status', 'in', ['new', 'registered', 'benefit_check', 'change_requested', 'directed', 'contract'])
+    .where('status', 'in', ACTIVE)
     .executeTakeFirst();
 }
 
@@ -586,6 +499,12 @@ const signature = (
   n: number,
 ) => `${ageGroup}|${position}|${cls}|${e}|${f}|${s}|${n}`;
 
+/**
+ * The advisory-lock class of queue position writes (pg_advisory_xact_lock(class, municipality id)):
+ * one writer per municipality. The number is arbitrary but fixed; no other lock may use it.
+ */
+export const POSITIONS_WRITE_LOCK = 7346005;
+
 export async function writePositions(
   tx: Executor,
   municipalityId: number,
@@ -593,7 +512,7 @@ export async function writePositions(
   previous: StoredPositions | null,
 ) {
   // One writer per municipality at a time: concurrent recalculations queue up instead of colliding.
-  await sql`select pg_advisory_xact_lock(7346005, ${municipalityId})`.execute(tx);
+  await sql`select pg_advisory_xact_lock(${POSITIONS_WRITE_LOCK}::int, ${municipalityId}::int)`.execute(tx);
   // The previous result of this process is reused when nobody else wrote since (same computed version).
   const state = await tx
     .selectFrom('queue_recalculation')
@@ -771,18 +690,6 @@ export async function computedAt(db: Executor, municipalityId: number) {
 }
 
 /** A stored position with its queue's length and kindergarten name (position-view.ts shows it). */
-const POSITION_COLUMNS = [
-  'p.kindergarten_id',
-  'p.age_group',
-  'p.position',
-  't.total',
-  'p.queue_class',
-  'p.ahead_extraordinary',
-  'p.ahead_first',
-  'p.ahead_sibling',
-  'p.ahead_general',
-  'k.name_ru',
-] as const;
 
 export async function positionsOf(db: Executor, applicationId: string) {
   return db
@@ -827,91 +734,9 @@ export async function upsertNotices(
   }
 }
 
-// ——— public ———
+// ——— public: public-queries.ts ———
 
-export async function publicQueuePage(
-  db: Db,
-  q: {
-    municipalityId: number;
-    ageGroup: number;
-    kindergartenId: number;
-    sort: 'position' | 'registeredAt' | 'desiredDate';
-    order: 'asc' | 'desc';
-    limit: number;
-    offset: number;
-  },
-) {
-  const column =
-    q.sort === 'registeredAt'
-      ? 'a.registered_at'
-      : q.sort === 'desiredDate'
-        ? 'a.desired_date'
-        : 'p.position';
-  const base = db
-    .selectFrom('queue_position as p')
-    .where('p.municipality_id', '=', q.municipalityId)
-    .where('p.age_group', '=', q.ageGroup)
-    .where('p.kindergarten_id', '=', q.kindergartenId);
-  const total = await db
-    .selectFrom('queue_total')
-    .select('total as n')
-    .where('municipality_id', '=', q.municipalityId)
-    .where('kindergarten_id', '=', q.kindergartenId)
-    .where('age_group', '=', q.ageGroup)
-    .executeTakeFirst();
-  const items = await base
-    .innerJoin('application as a', 'a.id', 'p.application_id')
-    .select(['p.position', 'a.number', 'a.registered_at', 'p.queue_class', 'a.desired_date', 'a.status'])
-    .orderBy(column, q.order)
-    .orderBy('p.position', 'asc')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
-  return { total: total?.n ?? 0, items };
-}
-
-const lookupQuery = (db: Db, number: string) =>
-  db
-    .selectFrom('application as a')
-    .innerJoin('child as c', 'c.id', 'a.child_id')
-    .leftJoin('queue_position as p', 'p.application_id', 'a.id')
-    .leftJoin('kindergarten as k', 'k.id', 'p.kindergarten_id')
-    .leftJoin('queue_total as t', (j) =>
-      j
-        .onRef('t.municipality_id', '=', 'p.municipality_id')
-        .onRef('t.kindergarten_id', '=', 'p.kindergarten_id')
-        .onRef('t.age_group', '=', 'p.age_group'),
-    )
-    .leftJoin('queue_recalculation as r', 'r.municipality_id', 'a.municipality_id')
-    .select([
-      'a.id',
-      'a.number',
-      'a.municipality_id',
-      'a.status',
-      'a.registered_at',
-      'c.birth_date',
-      'r.computed_at',
-      ...POSITION_COLUMNS,
-    ])
-    .where('a.number', '=', number)
-    .orderBy('p.kindergarten_id');
-
-type LookupRow = InferResult<ReturnType<typeof lookupQuery>>[number];
-let lookupCompiled: CompiledQuery<LookupRow> | null = null;
-
-/**
- * The public lookup in one round trip: the application, its positions and when they were computed.
- * The hottest public query: compiled once and run as a prepared statement (planning the six-table
- * join cost more than running it).
- */
-export async function lookupByNumber(db: Db, number: string) {
-  if (!lookupCompiled) {
-    lookupCompiled = lookupQuery(db, '').compile();
-    registerPreparedStatement('queue_lookup_by_number', lookupCompiled);
-  }
-  const query: CompiledQuery<LookupRow> = { ...lookupCompiled, parameters: [number] };
-  return (await db.executeQuery(query)).rows;
-}
+export * from './public-queries.js';
 
 // ——— history ———
 
@@ -1063,7 +888,7 @@ export async function duplicateGroups(db: Db, municipalityId: number) {
     select array_agg(a.id order by a.registered_at) as ids
     from application a join child c on c.id = a.child_id
     where a.municipality_id = ${municipalityId}
-      and a.status in ('new', 'registered', 'benefit_check', 'change_requested', 'directed', 'contract')
+      and a.status in (${sql.join(ACTIVE)})
     group by lower(c.last_name), lower(c.first_name), c.birth_date
     having count(*) > 1
     limit 100`.execute(db);

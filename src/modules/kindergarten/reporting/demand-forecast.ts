@@ -3,7 +3,11 @@ import { runBacktest } from './forecast/backtest.js';
 import { forecastArea } from './forecast/forecast-area.js';
 import { RECOMMENDED_METHOD } from './forecast/forecast-methods.js';
 import { MAX_HORIZON } from './forecast/population-model.js';
-import { logHalfWidth, type IntervalCalibration } from './forecast/prediction-intervals.js';
+import {
+  INTERVAL_WIDENING,
+  logHalfWidth,
+  type IntervalCalibration,
+} from './forecast/prediction-intervals.js';
 
 /**
  * Demand for places per municipality, 1–5 years after the last year of births, from the region's own
@@ -94,7 +98,7 @@ function halfWidth(calibration: IntervalCalibration | null, horizon: number, age
   let q = 0;
   if (calibration) {
     try {
-      q = logHalfWidth(calibration, horizon, age);
+      q = logHalfWidth(calibration, horizon, age) * INTERVAL_WIDENING;
     } catch {
       q = 0;
     }

@@ -89,7 +89,11 @@ export class ForecastService {
         `the backtested model (${RECOMMENDED_METHOD.id}), times take-up by age (children placed or in ` +
         'актуальный спрос today per child of the cohort); capacity = places today + planned kindergartens ' +
         'opening by 1 September + the scenario’s places.',
-      intervalMethod: INTERVAL_METHOD,
+      intervalMethod:
+        calibration === null
+          ? 'fixed fallback: demand × e^(±0.01 × years ahead); the births history is too short to backtest'
+          : INTERVAL_METHOD,
+      intervalSource: calibration === null ? ('fixed-fallback' as const) : ('backtest' as const),
       takeUpByAge: takeUpTotals.map((x) => Math.round(x * 1000) / 1000),
       scenario: { id: scenario.id, name: scenario.name, withoutPlanned: scenario.withoutPlanned },
       municipalities: out,

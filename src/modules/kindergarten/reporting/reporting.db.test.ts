@@ -12,6 +12,9 @@ import { HAND_ANSWERS, HAND_DAYS, expectedSummary } from './hand-region-answers.
 import { loadHandRegion } from './hand-region-db.js';
 import { MONTHLY_TOPIC, reportsDir } from './monthly-report.js';
 import { SUMMARY_COLUMNS } from './report-tables.js';
+import { ForecastService } from './forecast-service.js';
+import { warmDashboard } from './module.js';
+import { ReportingService, resolveQuery, today } from './service.js';
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof loadHandRegion>>;
@@ -240,6 +243,11 @@ describe('demand forecast with scenarios', () => {
     const admin = await t.asFixture('admin');
     const withPlanned = (await admin.get('/api/reporting/forecast')).json<ForecastResponse>();
     const without = (await admin.get('/api/reporting/forecast?withoutPlanned=true')).json<ForecastResponse>();
+    // The response says whether its intervals are backtested or the fixed fallback.
+    expect(['backtest', 'fixed-fallback']).toContain(withPlanned.intervalSource);
+    expect(withPlanned.intervalMethod.startsWith('fixed fallback')).toBe(
+      withPlanned.intervalSource === 'fixed-fallback',
+    );
     const a = withPlanned.municipalities.find((m) => m.municipalityId === ids.muni.A)!;
     const a0 = without.municipalities.find((m) => m.municipalityId === ids.muni.A)!;
     expect(a.years).toHaveLength(5);
@@ -267,5 +275,33 @@ describe('demand forecast with scenarios', () => {
     expect(denied.statusCode).toBe(422);
     expect(denied.body).toContain('additions.0.municipalityId');
     expect(await t.db.selectFrom('forecast_scenario').select('id').execute()).toHaveLength(1);
+  });
+});
+
+describe('the dashboard first load, computed ahead', () => {
+  it('after warm(), the counts of the day and the series read the cache, not the database', async () => {
+    let queries = 0;
+    const counted = t.db.withPlugin({
+      transformQuery: (args) => {
+        queries += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const service = new ReportingService(counted);
+    const forecasts = new ForecastService(counted, service);
+    await warmDashboard(service, forecasts);
+    const day = today();
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const from = new Date(Date.UTC(y - 1, m - 1, Math.min(d, 28))).toISOString().slice(0, 10);
+    const afterWarm = queries;
+    await service.series(from, day);
+    await service.counts(day, resolveQuery({}).periodFrom);
+    // The series' 13 month ends and the day's counts: not one statement more.
+    expect(queries - afterWarm).toBe(0);
+    // A series a month shorter reuses the month ends it shares.
+    const shorter = new Date(Date.UTC(y - 1, m, Math.min(d, 28))).toISOString().slice(0, 10);
+    await service.series(shorter, day);
+    expect(queries - afterWarm).toBe(0);
   });
 });

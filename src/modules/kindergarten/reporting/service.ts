@@ -31,6 +31,12 @@ import {
  * day several times (summary, drill-down, export) and every answer must be the very same numbers.
  */
 const CACHE_MS = 60_000;
+/**
+ * Month-end stocks of a past day change only by a backdated correction: kept 6 hours (a correction
+ * shows in the series within that), the current day's 5 minutes.
+ */
+const PAST_STOCKS_MS = 6 * 3_600_000;
+const TODAY_STOCKS_MS = 5 * CACHE_MS;
 
 export interface ResolvedQuery {
   day: string;
@@ -69,7 +75,7 @@ export function resolveQuery(q: IndicatorsQuery, now = Date.now()): ResolvedQuer
 export class ReportingService {
   private cache = new Map<string, { at: number; counts: Promise<IndicatorCounts> }>();
   private waveTable: Promise<boolean> | null = null;
-  private seriesCache = new Map<string, { at: number; counts: Promise<IndicatorCounts[]> }>();
+  private stocksCache = new Map<string, { at: number; counts: Promise<IndicatorCounts> }>();
 
   constructor(private readonly db: Db) {}
 
@@ -94,6 +100,33 @@ export class ReportingService {
   /** Forget cached counts (after a report is generated from fresh data, or in tests). */
   invalidate(): void {
     this.cache.clear();
+    this.stocksCache.clear();
+  }
+
+  /** The stocks (children, no places or flows) on a day, cached per day (see PAST_STOCKS_MS). */
+  private stocks(day: string): Promise<IndicatorCounts> {
+    const now = Date.now();
+    const hit = this.stocksCache.get(day);
+    const ttl = day < today(now) ? PAST_STOCKS_MS : TODAY_STOCKS_MS;
+    if (hit && now - hit.at < ttl) return hit.counts;
+    const counts = loadIndicatorCounts(this.db, { day, periodFrom: day, stocksOnly: true });
+    counts.catch(() => this.stocksCache.delete(day));
+    if (this.stocksCache.size > 200) this.stocksCache.clear();
+    this.stocksCache.set(day, { at: now, counts });
+    return counts;
+  }
+
+  /**
+   * What the analytics dashboard asks for on its first load, computed ahead: today's indicators and
+   * the year's month-end series. The server runs it at start and every minute (module.ts), so an
+   * officer opening the dashboard reads the cache instead of waiting for the counts.
+   */
+  async warm(now = Date.now()): Promise<void> {
+    const day = today(now);
+    await this.counts(day, defaultPeriodFrom(day));
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const from = new Date(Date.UTC(y - 1, m - 1, Math.min(d, 28))).toISOString().slice(0, 10);
+    await this.series(from, day);
   }
 
   async indicators(q: ResolvedQuery, exec?: Executor): Promise<IndicatorsResponse> {
@@ -168,23 +201,10 @@ export class ReportingService {
     for (let d = monthEnd(from); d < to && days.length < 36; d = monthEnd(addDays(d, 1))) days.push(d);
     if (days.length >= 36) throw invalidField('from', 'At most 36 months in one series', 'a shorter range');
     days.push(to);
-    // The children on each month end (no places, no flows), kept a few minutes: a drill-down or an age
-    // filter re-reads the same counts instead of the database.
-    const key = days.join(',');
-    let hit = this.seriesCache.get(key);
-    if (!hit || Date.now() - hit.at > CACHE_MS * 5) {
-      const load = async () => {
-        const all: IndicatorCounts[] = [];
-        for (const day of days)
-          all.push(await loadIndicatorCounts(this.db, { day, periodFrom: day, stocksOnly: true }));
-        return all;
-      };
-      hit = { at: Date.now(), counts: load() };
-      hit.counts.catch(() => this.seriesCache.delete(key));
-      if (this.seriesCache.size > 20) this.seriesCache.clear();
-      this.seriesCache.set(key, hit);
-    }
-    const points = (await hit.counts).map((counts) => {
+    // The children on each month end (no places, no flows), cached per day: a drill-down, an age
+    // filter or the next month's series re-reads the same counts instead of the database.
+    const all = await Promise.all(days.map((day) => this.stocks(day)));
+    const points = all.map((counts) => {
       const s = summarize(counts, { municipalityId, bands });
       return {
         day: counts.day,

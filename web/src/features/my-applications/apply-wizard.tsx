@@ -7,6 +7,7 @@ import {
   type BenefitKind,
   type QueueRulesResponse,
 } from '@contracts/kindergarten-queue';
+import { applicationAgeGroup } from '@contracts/kindergarten-age-group';
 import { isApiError } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
@@ -79,16 +80,10 @@ const EMPTY: WizardData = {
   idempotencyKey: '',
 };
 
-/**
- * The age group as the server counts it: full years on 1 September of the desired date's school year,
- * or on the desired date itself where the municipality says so.
- */
+/** The age group as the server counts it (the one rule in @contracts/kindergarten-age-group). */
 function ageGroup(birth: string, desired: string, rule: QueueRulesResponse['ageRule']): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(birth) || !/^\d{4}-\d{2}-\d{2}$/.test(desired)) return null;
-  const [dy, dm, dd] = desired.split('-').map(Number) as [number, number, number];
-  const [oy, om, od] = rule === 'desired_date' ? [dy, dm, dd] : [dm >= 9 ? dy : dy - 1, 9, 1];
-  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
-  return Math.max(0, oy - by - (om < bm || (om === bm && od < bd) ? 1 : 0));
+  return applicationAgeGroup(birth, desired, rule);
 }
 
 /** Today in the parent's own calendar (the date input speaks local days). */

@@ -8,10 +8,14 @@ export const INTERVAL_METHOD =
   'earlier backtest forecasts already completed at the origin, by horizon and age (pooled over ages ' +
   'where a cell has < 20 errors), extended linearly to horizons not yet observed';
 
-/** The protocol's JSON object; `references` and `intervals` are additions the spec allows. */
+/**
+ * The protocol's JSON object; `coverage_80` (the share of actual values inside the 80 % interval, per
+ * horizon, as the spec names it), `references` and `intervals` are additions the spec allows.
+ */
 export function backtestJson(ours: BacktestResult, references: readonly BacktestResult[]): object {
   return {
     mape: rounded(ours.mape),
+    ...(ours.intervals.level === 0.8 ? { coverage_80: rounded(ours.intervals.coverage) } : {}),
     by_origin: roundedGroups(ours.byOrigin),
     by_age: roundedGroups(ours.byAge),
     regions: ours.areas,

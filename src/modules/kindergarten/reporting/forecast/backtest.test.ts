@@ -178,4 +178,12 @@ describe.skipIf(!HAVE_DEV)('runBacktest on the development half (shared/data/bir
     expect(ours.mape['1']).toBeLessThanOrEqual(2);
     expect(ours.mape['3']).toBeLessThanOrEqual(5);
   });
+
+  it('calibrates the 80 % intervals: 77–83 % of actual values inside, at every horizon', async () => {
+    const ours = runBacktest(await load(), RECOMMENDED_METHOD);
+    for (const h of ['1', '2', '3']) {
+      expect(ours.intervals.coverage[h]).toBeGreaterThanOrEqual(77);
+      expect(ours.intervals.coverage[h]).toBeLessThanOrEqual(83);
+    }
+  });
 });

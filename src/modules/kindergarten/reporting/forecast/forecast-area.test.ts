@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import type { AreaHistory } from './area-history.js';
 import { forecastArea } from './forecast-area.js';
 import { projectPopulation } from './population-model.js';
-import { calibrateIntervals } from './prediction-intervals.js';
+import { calibrateIntervals, INTERVAL_WIDENING } from './prediction-intervals.js';
 
 const municipality: AreaHistory = {
   births: new Map(Array.from({ length: 30 }, (_, i) => [1994 + i, 300 + 5 * i])),
@@ -39,8 +39,8 @@ describe('forecastArea', () => {
       // Half-widths 0.02, 0.05, then linear: 0.08, 0.11, 0.14.
       const q = [0.02, 0.05, 0.08, 0.11, 0.14][i]!;
       f.population.forEach((value, age) => {
-        expect(f.lower[age]).toBeCloseTo(value * Math.exp(-q), 9);
-        expect(f.upper[age]).toBeCloseTo(value * Math.exp(q), 9);
+        expect(f.lower[age]).toBeCloseTo(value * Math.exp(-q * INTERVAL_WIDENING), 9);
+        expect(f.upper[age]).toBeCloseTo(value * Math.exp(q * INTERVAL_WIDENING), 9);
       });
     });
   });

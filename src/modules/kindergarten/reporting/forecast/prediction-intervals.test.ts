@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   calibrateIntervals,
   intervalAround,
+  INTERVAL_WIDENING,
   intervalsAround,
   logHalfWidth,
   MIN_ERRORS_PER_CELL,
@@ -84,8 +85,8 @@ describe('intervalAround', () => {
   it('is forecast × e^(±q): positive, containing the forecast, proportional to it', () => {
     const calibration = calibrateIntervals(errors(1, 0, new Array(21).fill(0.1)));
     const { lower, upper } = intervalAround(calibration, 1, 0, 200);
-    expect(lower).toBeCloseTo(200 * Math.exp(-0.1), 9);
-    expect(upper).toBeCloseTo(200 * Math.exp(0.1), 9);
+    expect(lower).toBeCloseTo(200 * Math.exp(-0.1 * INTERVAL_WIDENING), 9);
+    expect(upper).toBeCloseTo(200 * Math.exp(0.1 * INTERVAL_WIDENING), 9);
     fc.assert(
       fc.property(
         fc.double({ min: 0, max: 1e6, noNaN: true }),
@@ -103,7 +104,7 @@ describe('intervalAround', () => {
   it('lays intervals over a forecast by horizon and age', () => {
     const calibration = calibrateIntervals(errors(1, 0, new Array(21).fill(0.1)));
     const { lower, upper } = intervalsAround([[100, 50]], calibration);
-    expect(lower[0]![1]).toBeCloseTo(50 * Math.exp(-0.1), 9);
-    expect(upper[0]![0]).toBeCloseTo(100 * Math.exp(0.1), 9);
+    expect(lower[0]![1]).toBeCloseTo(50 * Math.exp(-0.1 * INTERVAL_WIDENING), 9);
+    expect(upper[0]![0]).toBeCloseTo(100 * Math.exp(0.1 * INTERVAL_WIDENING), 9);
   });
 });
