@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.js';
 import type { Executor } from '../../../platform/db/transaction.js';
+import { recordFamilyRequest } from '../../../platform/requests/family-requests.js';
 import '../tables.js';
 
 /** A group with what enrolment needs of its programme and organisation; `lock` takes the row. */
@@ -292,29 +293,19 @@ export async function upsertFamilyRequest(
     submittedAt: Date;
   },
 ) {
-  await tx
-    .insertInto('family_request')
-    .values({
-      module: 'clubs',
-      kind: 'enrolment',
-      external_id: String(r.enrolmentId),
-      owner_user_id: r.ownerUserId,
-      child_id: r.childId,
-      organisation_id: r.organisationId,
-      reference: r.number,
-      status: r.status,
-      state: r.state,
-      link: r.link,
-      submitted_at: r.submittedAt,
-    })
-    .onConflict((oc) =>
-      oc.columns(['module', 'kind', 'external_id']).doUpdateSet({
-        status: r.status,
-        state: r.state,
-        updated_at: new Date(),
-      }),
-    )
-    .execute();
+  await recordFamilyRequest(tx, {
+    module: 'clubs',
+    kind: 'enrolment',
+    externalId: r.enrolmentId,
+    ownerUserId: r.ownerUserId,
+    childId: r.childId,
+    organisationId: r.organisationId,
+    reference: r.number,
+    status: r.status,
+    state: r.state,
+    link: r.link,
+    submittedAt: r.submittedAt,
+  });
 }
 
 export async function organisationMunicipality(db: Executor, organisationId: number) {

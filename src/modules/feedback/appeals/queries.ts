@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { anyOf } from '../../../platform/db/any-of.js';
 import type { Executor } from '../../../platform/db/transaction.js';
+import { recordFamilyRequest } from '../../../platform/requests/family-requests.js';
 import type { FeedbackAppealTable } from '../tables.js';
 import type { Insertable, Updateable } from 'kysely';
 
@@ -304,28 +305,18 @@ export async function upsertFamilyRequest(
     submittedAt: Date;
   },
 ) {
-  await tx
-    .insertInto('family_request')
-    .values({
-      module: 'feedback',
-      kind: r.kind,
-      external_id: String(r.appealId),
-      owner_user_id: r.ownerUserId,
-      organisation_id: r.organisationId,
-      reference: r.number,
-      status: r.status,
-      state: r.state,
-      link: r.link,
-      submitted_at: r.submittedAt,
-    })
-    .onConflict((oc) =>
-      oc.columns(['module', 'kind', 'external_id']).doUpdateSet({
-        status: r.status,
-        state: r.state,
-        updated_at: new Date(),
-      }),
-    )
-    .execute();
+  await recordFamilyRequest(tx, {
+    module: 'feedback',
+    kind: r.kind,
+    externalId: r.appealId,
+    ownerUserId: r.ownerUserId,
+    organisationId: r.organisationId,
+    reference: r.number,
+    status: r.status,
+    state: r.state,
+    link: r.link,
+    submittedAt: r.submittedAt,
+  });
 }
 
 /** The number of an appeal (the one another joined), for the link on its page. */

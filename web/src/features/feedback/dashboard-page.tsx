@@ -17,6 +17,28 @@ const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 type Figures = Omit<FeedbackDashboard['byMonth'][number], 'month'>;
 
+/** One view of the dashboard: a heading and its table (stacked into cards on a phone). */
+function TableSection<Row>({
+  id,
+  title,
+  empty,
+  ...table
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+  columns: readonly TableColumn<Row>[];
+}) {
+  return (
+    <section aria-labelledby={id} className={styles.stack}>
+      <h2 id={id}>{title}</h2>
+      <Table caption={title} captionHidden stackOnMobile empty={empty} {...table} />
+    </section>
+  );
+}
+
 /** /staff/feedback/dashboard: the ЦУР's view of the appeals the caller covers, with the XLSX of it. */
 export function DashboardPage() {
   const { locale, formatNumber, formatDate } = useI18n();
@@ -125,108 +147,92 @@ export function DashboardPage() {
               ratings: d.total.ratings.map((c, i) => `${i + 1}: ${n(c)}`).join(' · '),
             })}
           </p>
-          <section aria-labelledby="d-months" className={styles.stack}>
-            <h2 id="d-months">{m.dByMonth}</h2>
-            <Table
-              caption={m.dByMonth}
-              captionHidden
-              stackOnMobile
-              rows={d.byMonth}
-              rowKey={(r) => r.month}
-              empty={m.topicsEmpty}
-              columns={[
-                {
-                  id: 'month',
-                  header: m.dMonth,
-                  rowHeader: true,
-                  cell: (r) => (
-                    <span className={styles.row}>
-                      {monthName(r.month)}
-                      <span
-                        className={styles.bar}
-                        style={{ width: `${(5 * r.registered) / max}rem` }}
-                        aria-hidden="true"
-                      />
-                    </span>
-                  ),
-                },
-                ...figureColumns(),
-              ]}
-            />
-          </section>
-          <section aria-labelledby="d-municipalities" className={styles.stack}>
-            <h2 id="d-municipalities">{m.dByMunicipality}</h2>
-            <Table
-              caption={m.dByMunicipality}
-              captionHidden
-              stackOnMobile
-              rows={d.byMunicipality}
-              rowKey={(r) => String(r.municipalityId)}
-              empty={m.topicsEmpty}
-              columns={[
-                {
-                  id: 'name',
-                  header: m.dMunicipality,
-                  rowHeader: true,
-                  cell: (r) => (locale === 'en' ? r.nameEn : r.nameRu),
-                },
-                ...figureColumns(),
-                {
-                  id: 'perPupils',
-                  header: m.dPerPupils,
-                  align: 'end',
-                  cell: (r) => n(r.perThousandPupils, 2),
-                },
-              ]}
-            />
-          </section>
-          <section aria-labelledby="d-topics" className={styles.stack}>
-            <h2 id="d-topics">{m.dByTopic}</h2>
-            <Table
-              caption={m.dByTopic}
-              captionHidden
-              stackOnMobile
-              rows={d.byCategory}
-              rowKey={(r) => r.categoryCode}
-              empty={m.topicsEmpty}
-              columns={[
-                {
-                  id: 'topic',
-                  header: m.topic,
-                  rowHeader: true,
-                  cell: (r) => (locale === 'en' ? r.titleEn : r.titleRu),
-                },
-                {
-                  id: 'share',
-                  header: m.share,
-                  align: 'end',
-                  cell: (r) => formatNumber(r.share, { style: 'percent', maximumFractionDigits: 1 }),
-                },
-                ...figureColumns(),
-              ]}
-            />
-          </section>
-          <section aria-labelledby="d-organisations" className={styles.stack}>
-            <h2 id="d-organisations">{m.dByOrganisation}</h2>
-            <Table
-              caption={m.dByOrganisation}
-              captionHidden
-              stackOnMobile
-              rows={d.byOrganisation}
-              rowKey={(r) => r.organisationId}
-              empty={m.topicsEmpty}
-              columns={[
-                { id: 'name', header: m.columnOrganisation, rowHeader: true, cell: (r) => r.name },
-                ...figureColumns(),
-                {
-                  id: 'perPupils',
-                  header: m.dPerPupils,
-                  align: 'end',
-                  cell: (r) => n(r.perThousandPupils, 2),
-                },
-              ]}
-            />
-          </section>
+          <TableSection
+            id="d-months"
+            title={m.dByMonth}
+            empty={m.topicsEmpty}
+            rows={d.byMonth}
+            rowKey={(r) => r.month}
+            columns={[
+              {
+                id: 'month',
+                header: m.dMonth,
+                rowHeader: true,
+                cell: (r) => (
+                  <span className={styles.row}>
+                    {monthName(r.month)}
+                    <span
+                      className={styles.bar}
+                      style={{ width: `${(5 * r.registered) / max}rem` }}
+                      aria-hidden="true"
+                    />
+                  </span>
+                ),
+              },
+              ...figureColumns(),
+            ]}
+          />
+          <TableSection
+            id="d-municipalities"
+            title={m.dByMunicipality}
+            empty={m.topicsEmpty}
+            rows={d.byMunicipality}
+            rowKey={(r) => String(r.municipalityId)}
+            columns={[
+              {
+                id: 'name',
+                header: m.dMunicipality,
+                rowHeader: true,
+                cell: (r) => (locale === 'en' ? r.nameEn : r.nameRu),
+              },
+              ...figureColumns(),
+              {
+                id: 'perPupils',
+                header: m.dPerPupils,
+                align: 'end',
+                cell: (r) => n(r.perThousandPupils, 2),
+              },
+            ]}
+          />
+          <TableSection
+            id="d-topics"
+            title={m.dByTopic}
+            empty={m.topicsEmpty}
+            rows={d.byCategory}
+            rowKey={(r) => r.categoryCode}
+            columns={[
+              {
+                id: 'topic',
+                header: m.topic,
+                rowHeader: true,
+                cell: (r) => (locale === 'en' ? r.titleEn : r.titleRu),
+              },
+              {
+                id: 'share',
+                header: m.share,
+                align: 'end',
+                cell: (r) => formatNumber(r.share, { style: 'percent', maximumFractionDigits: 1 }),
+              },
+              ...figureColumns(),
+            ]}
+          />
+          <TableSection
+            id="d-organisations"
+            title={m.dByOrganisation}
+            empty={m.topicsEmpty}
+            rows={d.byOrganisation}
+            rowKey={(r) => r.organisationId}
+            columns={[
+              { id: 'name', header: m.columnOrganisation, rowHeader: true, cell: (r) => r.name },
+              ...figureColumns(),
+              {
+                id: 'perPupils',
+                header: m.dPerPupils,
+                align: 'end',
+                cell: (r) => n(r.perThousandPupils, 2),
+              },
+            ]}
+          />
         </>
       )}
     </div>

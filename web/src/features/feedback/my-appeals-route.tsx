@@ -13,6 +13,7 @@ import { Spinner } from '../../ui/spinner';
 import { TextArea } from '../../ui/text-area';
 import { useAnswerSurvey, useMyAppeal, useMyAppeals, useRateAppeal } from './api';
 import { AppealFacts } from './appeal-facts';
+import { AppealHeader, AppealNotLoaded } from './appeal-header';
 import { AppealStatusBadge } from './appeal-status-badge';
 import styles from './feedback.module.css';
 import { fill, messages } from './messages';
@@ -142,23 +143,11 @@ function MyAppealPage() {
   const [rated, setRated] = useState(false);
   if (appeal.isPending) return <Spinner label={m.loading} />;
   if (appeal.isError)
-    return (
-      <>
-        <PageHeader title={m.notFound} />
-        <ProblemAlert
-          error={appeal.error}
-          actions={<LinkButton to="/feedback/appeals">{m.backToList}</LinkButton>}
-        />
-      </>
-    );
+    return <AppealNotLoaded error={appeal.error} back="/feedback/appeals" backLabel={m.backToList} />;
   const a = appeal.data;
   return (
     <div className={styles.page}>
-      <PageHeader
-        eyebrow={m.kinds[a.kind]}
-        title={fill(m.number, { number: a.number })}
-        actions={<AppealStatusBadge status={a.status} label={m.statuses[a.status]} />}
-      />
+      <AppealHeader appeal={a} />
       {state?.registered && (
         <Alert tone="success" live="status">
           {fill(m.registeredNotice, {

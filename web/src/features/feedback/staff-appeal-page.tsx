@@ -4,9 +4,8 @@ import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { useI18n } from '../../i18n/i18n-context';
 import { Alert } from '../../ui/alert';
-import { Button, LinkButton } from '../../ui/button';
+import { Button } from '../../ui/button';
 import { Card } from '../../ui/card';
-import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { Select } from '../../ui/select';
 import { Spinner } from '../../ui/spinner';
@@ -16,7 +15,7 @@ import { TextField } from '../../ui/text-field';
 import { useSession } from '../auth/session';
 import { useCategories, useStaffAppeal, useStaffStep, type StaffStep } from './api';
 import { AppealFacts } from './appeal-facts';
-import { AppealStatusBadge } from './appeal-status-badge';
+import { AppealHeader, AppealNotLoaded } from './appeal-header';
 import styles from './feedback.module.css';
 import { fill, messages } from './messages';
 import { OrganisationPicker } from './organisation-picker';
@@ -319,23 +318,11 @@ export function StaffAppealPage() {
   const appeal = useStaffAppeal(appealId);
   if (appeal.isPending) return <Spinner label={m.loading} />;
   if (appeal.isError)
-    return (
-      <>
-        <PageHeader title={m.notFound} />
-        <ProblemAlert
-          error={appeal.error}
-          actions={<LinkButton to="/staff/feedback">{m.backToQueue}</LinkButton>}
-        />
-      </>
-    );
+    return <AppealNotLoaded error={appeal.error} back="/staff/feedback" backLabel={m.backToQueue} />;
   const a = appeal.data;
   return (
     <div className={styles.page}>
-      <PageHeader
-        eyebrow={m.kinds[a.kind]}
-        title={fill(m.number, { number: a.number })}
-        actions={<AppealStatusBadge status={a.status} label={m.statuses[a.status]} />}
-      />
+      <AppealHeader appeal={a} />
       <dl className={styles.facts}>
         <div>
           <dt>{m.citizen}</dt>
