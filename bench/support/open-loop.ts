@@ -12,6 +12,8 @@ export interface OpenLoopRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** Sent as they are (a session cookie, a CSRF token). */
+  headers?: Record<string, string>;
 }
 
 export interface OpenLoopOptions {
@@ -99,7 +101,10 @@ export async function openLoop(o: OpenLoopOptions): Promise<OpenLoopResult> {
         port: url.port,
         method: r.method,
         path: r.path,
-        headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {},
+        headers: {
+          ...(body ? { 'content-type': 'application/json', 'content-length': body.length } : {}),
+          ...r.headers,
+        },
       },
       (res) => {
         res.on('data', () => {});

@@ -56,7 +56,12 @@ export function roleNavFor(roles: ReadonlySet<Role>): NavItem[] {
   return roleNavGroups(roles).flatMap((g) => g.items);
 }
 
-/** Where to land after signing in when no return address was given. */
+/**
+ * Where to land after signing in when no return address was given: an organisation's staff land on
+ * its card («Моя организация»), whatever services their roles also reach; others on their first entry.
+ */
 export function homeForRoles(roles: ReadonlySet<Role>): string {
+  const organisation = PLATFORM_ROLE_NAV.find((i) => i.to === '/staff/organisation');
+  if (organisation && fits(roles)(organisation)) return organisation.to;
   return roleNavFor(roles)[0]?.to ?? '/account';
 }
