@@ -31,12 +31,13 @@ const databaseUrl = handle.url;
 const fixture = await createFixtureRegion(handle.db);
 log('creating citizens and sessions…');
 const users = await sql<{ id: string }>`
-  insert into app_user (kind, full_name, email, locale)
-  select 'citizen', 'Нагрузочный житель ' || g, 'bench' || g || '@example.org', 'ru'
+  insert into app_user (kind, oidc_subject, full_name, email, locale)
+  select 'citizen', 'bench-' || g, 'Нагрузочный житель ' || g, 'bench' || g || '@example.org', 'ru'
   from generate_series(1, ${CITIZENS}) g returning id`.execute(handle.db);
+await sql`insert into role_assignment (user_id, role) select id, 'citizen' from app_user
+  where oidc_subject like 'bench-%'`.execute(handle.db);
 const sessions: { token: string; csrfToken: string }[] = [];
 for (const u of users.rows) sessions.push(await createSession(handle.db, u.id, 24, 'bench'));
-await handle.close();
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -59,7 +60,8 @@ const server = spawn(process.execPath, [...serverNodeArgs, 'src/cli/server.ts'],
     VK_APP_SECRET: 'bench-only-vk-secret',
     RATE_LIMIT_PUBLIC_PER_MINUTE: String(rate * 60 * 10),
   },
-  stdio: ['ignore', 'inherit', 'inherit'],
+  // The server's own stdout would mix with this JSON.
+  stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {
   for (let i = 0; ; i++) {
@@ -102,4 +104,7 @@ try {
   );
 } finally {
   server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  // Closing drops the bench database.
+  await handle.close();
 }
