@@ -2,6 +2,7 @@ import type { RouteResourceMaker } from '../../../app/testing/route-resources.js
 import type { Db } from '../../../platform/db/database.js';
 import { DEMO_VK_APP_ID, DEMO_VK_APP_SECRET } from '../../../platform/config.js';
 import { regionDay } from '../../../platform/families/family-service.js';
+import { nextEnrolmentNumber } from '../enrolment/queries.js';
 import { signedLaunchQuery } from '../vk/launch-signature.js';
 
 const addDays = (day: string, n: number) => {
@@ -70,7 +71,8 @@ export const clubsRouteResources: RouteResourceMaker = {
   async create(db, f, filled) {
     const p = await createClubsProgramme(db, f.schoolA1);
     await db.updateTable('clubs_group').set({ seats_taken: 1 }).where('id', '=', p.groupId).execute();
-    const number = `ДО-2026-${String(900_000 + Math.floor(Math.random() * 99_999)).padStart(6, '0')}`;
+    // From the module's own sequence: random numbers collided across the matrix's many resource sets.
+    const number = `ДО-2026-${String(await nextEnrolmentNumber(db)).padStart(6, '0')}`;
     const e = await db
       .insertInto('clubs_enrolment')
       .values({

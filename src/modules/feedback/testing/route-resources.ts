@@ -1,6 +1,7 @@
 import type { RouteResourceMaker } from '../../../app/testing/route-resources.js';
 import { pngImage } from '../../../app/testing/test-images.js';
 import crypto from 'node:crypto';
+import { nextAppealId } from '../appeals/queries.js';
 import { sha256 } from '../open311/open311-service.js';
 
 const OPEN311_MATRIX_KEY = 'open311-matrix-key';
@@ -13,12 +14,13 @@ export const feedbackRouteResources: RouteResourceMaker = {
   name: 'feedback',
   params: ['appealId', 'appealPhotoId', 'open311Format', 'open311File', 'open311Token'],
   async create(db, f) {
-    const id = String(900_000 + crypto.randomInt(1, 99_999_999));
+    // From the appeals' own sequence: random ids could collide across the matrix's many resource sets.
+    const id = await nextAppealId(db);
     await db
       .insertInto('feedback_appeal')
       .values({
         id,
-        number: `FB-2026-${id}`,
+        number: `FB-2026-${id.padStart(6, '0')}`,
         kind: 'appeal',
         owner_user_id: f.users.citizen1,
         category_code: 'education.kindergartens',
@@ -85,7 +87,7 @@ export const feedbackRouteResources: RouteResourceMaker = {
       appealId: id,
       appealPhotoId: String(photo.id),
       open311Format: 'json',
-      open311File: `FB-2026-${id}.json`,
+      open311File: `FB-2026-${id.padStart(6, '0')}.json`,
       open311Token: token,
     };
   },
