@@ -1,5 +1,5 @@
 import type { DailyMenuView, MenuLine } from '@contracts/meals';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/messages';
 import { Alert } from '../../ui/alert';
@@ -19,7 +19,9 @@ const fmt = (n: number | null) => (n === null ? '—' : String(n).replace('.', '
 export function SchoolMenuPage() {
   const { t, formatDate } = useI18n();
   const organisationId = Number(useParams().organisationId);
-  const query = useSchoolMenus(organisationId);
+  // `?date=YYYY-MM-DD` shows that day (a link to Monday's menu on a Sunday); today by default.
+  const date = useSearchParams()[0].get('date');
+  const query = useSchoolMenus(organisationId, date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined);
   const data = query.data;
   if (query.error) return <ProblemAlert error={query.error} title={t('meals.loadFailed')} />;
   if (!data) return <Spinner label={t('meals.title')} />;
